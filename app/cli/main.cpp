@@ -1,0 +1,17 @@
+#include "app/cli/dispatcher.h"
+#include "core/appinfo.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    sds::appinfo::registerWithApplication();
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    sds::cli::Streams io{out, err};
+
+    sds::cli::Dispatcher dispatcher;
+    // Subcommands (sim, cards, srs, content) register here as they are built.
+    return dispatcher.run(QCoreApplication::arguments(), io);
+}

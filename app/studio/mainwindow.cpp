@@ -1,0 +1,266 @@
+#include "app/studio/mainwindow.h"
+
+#include "app/studio/aboutdialog.h"
+#include "app/studio/emptystate.h"
+#include "app/studio/icons.h"
+#include "app/studio/modebar.h"
+#include "app/studio/screenshot.h"
+#include "app/studio/theme.h"
+#include "core/appinfo.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoGroup>
+#include <QUrl>
+
+namespace sds::gui {
+
+namespace {
+
+// Bump when docks or toolbars change so an old saved layout is not applied.
+constexpr int kWindowStateVersion = 1;
+const QSize kDefaultSize(1280, 800);
+
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kStateKey = QStringLiteral("window/state");
+const auto kModeKey = QStringLiteral("window/mode");
+const auto kThemeKey = QStringLiteral("view/theme");
+
+QString iconName(Mode mode) {
+    return modeKey(mode);
+}
+
+std::size_t index(Mode mode) {
+    return static_cast<std::size_t>(mode);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings &settings, AppContext context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_context(std::move(context))
+    , m_theme(new Theme(this))
+    , m_modeBar(new ModeBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_undoGroup(new QUndoGroup(this))
+    , m_modeGroup(new QActionGroup(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(appinfo::name());
+    setWindowIcon(colorIcon(QStringLiteral("sdstudio")));
+
+    createPages();
+    createActions();
+    createMenus();
+
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_modeBar);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    connect(m_theme, &Theme::changed, this, &MainWindow::applyThemeColors);
+    restoreSettings();
+    applyThemeColors();
+    statusBar()->showMessage(
+        tr("Ready · your data is kept in %1").arg(QDir::toNativeSeparators(m_context.dataDir)),
+        8000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages() {
+    const auto addPage = [this](Mode mode, const QString &title, const QString &text) {
+        auto *page = new EmptyState(iconName(mode), title, text, m_stack);
+        page->setObjectName(modeKey(mode) + QStringLiteral("Page"));
+        m_pages[index(mode)] = page;
+        m_stack->addWidget(page);
+    };
+    addPage(Mode::Learn, tr("The reader is on its way"),
+            tr("Every topic of The System Design Primer will get a page of its own here, "
+               "written in our own words, with search, progress marks and a study plan. "
+               "This version does not include the topic library yet."));
+    addPage(Mode::Lab, tr("The lab is on its way"),
+            tr("Here you will drag clients, load balancers, caches and databases onto a "
+               "canvas, push simulated traffic through them and fail a node to watch "
+               "latency and errors respond. This version does not include the canvas yet."));
+    addPage(Mode::Review, tr("No flashcards yet"),
+            tr("Spaced-repetition decks for every topic, scheduled with FSRS and able to "
+               "import Anki decks, will live here. This version does not include them yet."));
+}
+
+void MainWindow::createActions() {
+    m_modeGroup->setExclusive(true);
+    for (Mode mode : kAllModes) {
+        auto *action = new QAction(modeTitle(mode), this);
+        action->setObjectName(modeKey(mode) + QStringLiteral("ModeAction"));
+        action->setCheckable(true);
+        const int number = static_cast<int>(index(mode)) + 1;
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+        action->setToolTip(tr("%1 (%2)").arg(
+            modeTitle(mode), action->shortcut().toString(QKeySequence::NativeText)));
+        m_modeGroup->addAction(action);
+        m_modeActions[index(mode)] = action;
+        m_modeBar->addModeAction(action);
+        connect(action, &QAction::triggered, this, [this, mode] { setCurrentMode(mode); });
+    }
+    m_modeActions[index(Mode::Learn)]->setChecked(true);
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Save Window Screenshot…"), this, &MainWindow::saveScreenshotAs);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    // Undo and Redo follow whichever mode's undo stack is active; they read
+    // "Undo <what>" once a mode registers a stack with the group.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *themeMenu = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::array themes{std::pair{ThemeChoice::System, tr("Follow &System")},
+                            std::pair{ThemeChoice::Light, tr("&Light")},
+                            std::pair{ThemeChoice::Dark, tr("&Dark")}};
+    for (const auto &[choice, label] : themes) {
+        QAction *action = themeMenu->addAction(label);
+        action->setObjectName(themeKey(choice) + QStringLiteral("ThemeAction"));
+        action->setCheckable(true);
+        action->setData(themeKey(choice));
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            m_theme->setChoice(choice);
+            m_settings.setValue(kThemeKey, themeKey(choice));
+        });
+    }
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this,
+            [this](bool on) { setWindowState(windowState().setFlag(Qt::WindowFullScreen, on)); });
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (QAction *action : m_modeActions)
+        go->addAction(action);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("The System Design &Primer (website)"), this,
+                    [] { QDesktopServices::openUrl(QUrl(appinfo::primerUrl())); });
+    help->addSeparator();
+    QAction *about =
+        help->addAction(tr("&About %1").arg(appinfo::name()), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+Mode MainWindow::currentMode() const {
+    return kAllModes[static_cast<std::size_t>(m_stack->currentIndex())];
+}
+
+void MainWindow::setCurrentMode(Mode mode) {
+    m_modeActions[index(mode)]->setChecked(true);
+    if (m_stack->currentWidget() == page(mode))
+        return;
+    m_stack->setCurrentWidget(page(mode));
+    m_settings.setValue(kModeKey, modeKey(mode));
+    emit currentModeChanged(mode);
+}
+
+QWidget *MainWindow::page(Mode mode) const {
+    return m_pages[index(mode)];
+}
+
+QAction *MainWindow::modeAction(Mode mode) const {
+    return m_modeActions[index(mode)];
+}
+
+void MainWindow::restoreSettings() {
+    if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray())) {
+        // First start: a comfortable size, centred, never larger than the screen.
+        const QRect avail = screen()->availableGeometry();
+        resize(kDefaultSize.boundedTo(avail.size() * 0.9));
+        move(avail.center() - rect().center());
+    }
+    restoreState(m_settings.value(kStateKey).toByteArray(), kWindowStateVersion);
+
+    const auto mode = modeFromKey(m_settings.value(kModeKey).toString());
+    setCurrentMode(mode.value_or(Mode::Learn));
+
+    const auto choice =
+        themeFromKey(m_settings.value(kThemeKey).toString()).value_or(ThemeChoice::System);
+    m_theme->setChoice(choice);
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toString() == themeKey(choice));
+}
+
+void MainWindow::saveSettings() {
+    m_settings.setValue(kGeometryKey, saveGeometry());
+    m_settings.setValue(kStateKey, saveState(kWindowStateVersion));
+    m_settings.setValue(kModeKey, modeKey(currentMode()));
+    m_settings.setValue(kThemeKey, themeKey(m_theme->choice()));
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::applyThemeColors() {
+    // The application palette, not this widget's: widgets receive the new
+    // palette only after this signal, through posted events.
+    const QPalette palette = QApplication::palette();
+    const QColor text = palette.color(QPalette::WindowText);
+    for (Mode mode : kAllModes)
+        m_modeActions[index(mode)]->setIcon(themedIcon(iconName(mode), text, m_theme->accent()));
+    m_modeBar->setColors(palette, m_theme->accent());
+}
+
+void MainWindow::saveScreenshotAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Window Screenshot"),
+        QDir::home().filePath(QStringLiteral("sdstudio-%1.png").arg(modeKey(currentMode()))),
+        tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveScreenshot(this, path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Screenshot not saved"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Screenshot saved to %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
+}
+
+void MainWindow::showAbout() {
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+} // namespace sds::gui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "app/studio/appcontext.h"
+#include "app/studio/mode.h"
+
+#include <QMainWindow>
+
+#include <array>
+
+class QAction;
+class QActionGroup;
+class QSettings;
+class QStackedWidget;
+class QUndoGroup;
+
+namespace sds::gui {
+
+class ModeBar;
+class Theme;
+
+// The one window: a sidebar of modes (Learn, Lab, Review), the current
+// mode's page, menus and a status bar. It remembers its geometry, dock
+// layout, mode and theme in the QSettings it is given.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(QSettings &settings, AppContext context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Mode currentMode() const;
+    void setCurrentMode(Mode mode);
+    QWidget *page(Mode mode) const;
+    QAction *modeAction(Mode mode) const;
+    Theme *theme() const { return m_theme; }
+    const AppContext &context() const { return m_context; }
+
+    // Writes geometry, dock state, mode and theme; also done on close.
+    void saveSettings();
+
+signals:
+    void currentModeChanged(sds::gui::Mode mode);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPages();
+    void createActions();
+    void createMenus();
+    void restoreSettings();
+    void applyThemeColors();
+    void saveScreenshotAs();
+    void showAbout();
+
+    QSettings &m_settings;
+    AppContext m_context;
+    Theme *m_theme;
+    ModeBar *m_modeBar;
+    QStackedWidget *m_stack;
+    QUndoGroup *m_undoGroup;
+    QActionGroup *m_modeGroup;
+    std::array<QAction *, kAllModes.size()> m_modeActions{};
+    std::array<QWidget *, kAllModes.size()> m_pages{};
+    QActionGroup *m_themeGroup = nullptr;
+};
+
+} // namespace sds::gui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "app/studio/mode.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sds::gui {
+
+// What the command line asked the window to do.
+struct StartupOptions {
+    std::optional<Mode> view; // empty: restore the last mode
+    QString contentDir;       // empty: the content built into the binary
+    QString dataDir;          // empty: the platform default
+    QString screenshotPath;   // non-empty: save a PNG of the window and exit
+};
+
+struct StartupParse {
+    enum class Action { Run, ShowHelp, ShowVersion, Error };
+    Action action = Action::Run;
+    StartupOptions options;
+    QString text; // help or version text, or the error message
+};
+
+// Parses sdstudio's arguments (arguments[0] is the program). Runs without a
+// QApplication, so --help and --version work where no display exists.
+StartupParse parseStartupOptions(const QStringList &arguments);
+
+} // namespace sds::gui

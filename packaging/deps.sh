@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages needed to build, run and test System
+# Design Studio. Skips what is already installed, so running it again is cheap
+# and changes nothing. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config dpkg-dev file
+  # Qt 6.4+ (Core, Gui, Widgets, Sql, Test, Svg) and the SQLite driver
+  qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite libgl-dev
+  # fonts, so windows and screenshots render text on a bare machine
+  fonts-dejavu-core fontconfig
+  # checks of the desktop integration and screenshots under a virtual display
+  desktop-file-utils appstream xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,223 @@
+#include "app/studio/aboutdialog.h"
+#include "app/studio/emptystate.h"
+#include "app/studio/mainwindow.h"
+#include "app/studio/screenshot.h"
+#include "app/studio/theme.h"
+#include "core/appinfo.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QImage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace sds::gui;
+
+Q_DECLARE_METATYPE(sds::gui::Mode)
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    // Mean lightness of the drawn (non-transparent) pixels of an icon.
+    static int inkLightness(const QIcon &icon) {
+        const QImage img = icon.pixmap(32, 32).toImage().convertToFormat(QImage::Format_ARGB32);
+        qint64 sum = 0;
+        qint64 count = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                if (qAlpha(img.pixel(x, y)) > 200) {
+                    sum += QColor(img.pixel(x, y)).lightness();
+                    ++count;
+                }
+        return count ? int(sum / count) : -1;
+    }
+    // One window kept across the rows of a data-driven test.
+    std::unique_ptr<QSettings> m_sharedSettings;
+    std::unique_ptr<MainWindow> m_shared;
+
+    std::unique_ptr<QSettings> freshSettings(const QString &name) {
+        return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
+    }
+
+    std::unique_ptr<MainWindow> shownWindow(QSettings &settings) {
+        auto w = std::make_unique<MainWindow>(settings, AppContext{m_dir.path(), {}});
+        w->show();
+        w->activateWindow();
+        if (!QTest::qWaitForWindowActive(w.get()))
+            qWarning("window did not become active");
+        return w;
+    }
+
+    static QStackedWidget *stack(MainWindow &w) { return w.findChild<QStackedWidget *>(); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        sds::appinfo::registerWithApplication();
+    }
+
+    void startsInLearnWithEveryPageEmptyButHonest() {
+        auto settings = freshSettings(QStringLiteral("first.ini"));
+        auto w = shownWindow(*settings);
+        QCOMPARE(w->currentMode(), Mode::Learn);
+        QCOMPARE(stack(*w)->currentWidget()->objectName(), QStringLiteral("learnPage"));
+        QCOMPARE(w->windowTitle(), sds::appinfo::name());
+        for (Mode m : kAllModes) {
+            auto *empty = qobject_cast<EmptyState *>(w->page(m));
+            QVERIFY2(empty, "until the mode is built, its page is an empty state");
+            QVERIFY(!empty->title().isEmpty());
+            QVERIFY(empty->text().contains(QStringLiteral("does not include")));
+        }
+    }
+
+    void shortcutsSwitchModes_data() {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<Mode>("mode");
+        QTest::addColumn<QString>("page");
+        // Out of order on purpose: each row starts where the previous ended.
+        QTest::newRow("Ctrl+2") << int(Qt::Key_2) << Mode::Lab << QStringLiteral("labPage");
+        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Mode::Review << QStringLiteral("reviewPage");
+        QTest::newRow("Ctrl+1") << int(Qt::Key_1) << Mode::Learn << QStringLiteral("learnPage");
+        QTest::newRow("Ctrl+3 again")
+            << int(Qt::Key_3) << Mode::Review << QStringLiteral("reviewPage");
+    }
+
+    void shortcutsSwitchModes() {
+        if (!m_shared) {
+            m_sharedSettings = freshSettings(QStringLiteral("shortcuts.ini"));
+            m_shared = shownWindow(*m_sharedSettings);
+        }
+        MainWindow *w = m_shared.get();
+        QFETCH(int, key);
+        QFETCH(Mode, mode);
+        QFETCH(QString, page);
+        QSignalSpy spy(w, &MainWindow::currentModeChanged);
+        QTest::keyClick(w, Qt::Key(key), Qt::ControlModifier);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<Mode>(), mode);
+        QCOMPARE(w->currentMode(), mode);
+        QCOMPARE(stack(*w)->currentWidget()->objectName(), page);
+        QVERIFY(w->modeAction(mode)->isChecked());
+    }
+
+    void cleanupTestCase() {
+        m_shared.reset();
+        m_sharedSettings.reset();
+    }
+
+    void sidebarButtonsSwitchModes() {
+        auto settings = freshSettings(QStringLiteral("sidebar.ini"));
+        auto w = shownWindow(*settings);
+        const auto buttons =
+            w->findChild<QWidget *>(QStringLiteral("modeBar"))->findChildren<QToolButton *>();
+        QCOMPARE(buttons.size(), qsizetype(3));
+        for (QToolButton *b : buttons) {
+            QTest::mouseClick(b, Qt::LeftButton);
+            QCOMPARE(b->defaultAction(), w->modeAction(w->currentMode()));
+            QVERIFY(b->isChecked());
+        }
+        QCOMPARE(w->currentMode(), Mode::Review); // the last button
+    }
+
+    void restoresModeThemeAndSize() {
+        auto settings = freshSettings(QStringLiteral("restore.ini"));
+        {
+            auto w = shownWindow(*settings);
+            w->setCurrentMode(Mode::Lab);
+            w->findChild<QAction *>(QStringLiteral("darkThemeAction"))->trigger();
+            w->resize(900, 640);
+            QTest::qWait(50);
+            w->close();
+        }
+        {
+            auto w = shownWindow(*settings);
+            QCOMPARE(w->currentMode(), Mode::Lab);
+            QCOMPARE(w->theme()->choice(), ThemeChoice::Dark);
+            QVERIFY(w->findChild<QAction *>(QStringLiteral("darkThemeAction"))->isChecked());
+            QCOMPARE(w->size(), QSize(900, 640));
+            w->findChild<QAction *>(QStringLiteral("systemThemeAction"))->trigger();
+            w->close();
+        }
+    }
+
+    void themeChoicesChangeThePalette() {
+        auto settings = freshSettings(QStringLiteral("theme.ini"));
+        auto w = shownWindow(*settings);
+        QSignalSpy changed(w->theme(), &Theme::changed);
+
+        w->findChild<QAction *>(QStringLiteral("darkThemeAction"))->trigger();
+        QVERIFY(w->theme()->isDark());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        QTRY_VERIFY(w->palette().color(QPalette::Window).lightness() < 100);
+        QCOMPARE(settings->value(QStringLiteral("view/theme")).toString(), QStringLiteral("dark"));
+        // Sidebar icons are redrawn in the new text colour: light ink on dark.
+        QVERIFY(inkLightness(w->modeAction(Mode::Lab)->icon()) > 160);
+
+        w->findChild<QAction *>(QStringLiteral("lightThemeAction"))->trigger();
+        QVERIFY(!w->theme()->isDark());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QVERIFY(inkLightness(w->modeAction(Mode::Lab)->icon()) < 90);
+        QVERIFY(changed.count() >= 2);
+
+        // Back to the platform's palette, which is light on the offscreen platform.
+        w->findChild<QAction *>(QStringLiteral("systemThemeAction"))->trigger();
+        QCOMPARE(w->theme()->choice(), ThemeChoice::System);
+        QVERIFY(!QCoreApplication::testAttribute(Qt::AA_SetPalette));
+        QVERIFY(!w->theme()->isDark());
+    }
+
+    void aboutFromHelpMenuCreditsThePrimer() {
+        auto settings = freshSettings(QStringLiteral("about.ini"));
+        auto w = shownWindow(*settings);
+        QString body;
+        QString title;
+        // The dialog is modal: inspect and close it from inside its event loop.
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<AboutDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            body = dialog->bodyHtml();
+            title = dialog->windowTitle();
+            dialog->reject();
+        });
+        w->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QVERIFY(title.contains(sds::appinfo::name()));
+        QVERIFY(body.contains(sds::appinfo::name()));
+        QVERIFY(body.contains(sds::appinfo::version()));
+        QVERIFY(body.contains(QStringLiteral("The System Design Primer")));
+        QVERIFY(body.contains(QStringLiteral("CC BY 4.0")));
+        QVERIFY(body.contains(sds::appinfo::primerUrl()));
+        QVERIFY(body.contains(sds::appinfo::licenceUrl()));
+    }
+
+    void screenshotIsThePaintedWindow() {
+        auto settings = freshSettings(QStringLiteral("shot.ini"));
+        auto w = shownWindow(*settings);
+        const QString path = m_dir.filePath(QStringLiteral("shot.png"));
+        QCOMPARE(saveScreenshot(w.get(), path), QString());
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), w->size() * w->devicePixelRatio());
+        // A painted window has the sidebar, text and icons: many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+
+        const QString bad = saveScreenshot(w.get(), QStringLiteral("/proc/no/shot.png"));
+        QVERIFY(bad.contains(QStringLiteral("cannot write")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
