@@ -1,5 +1,6 @@
 // Runs the real sdstudio-cli executable the way a script would.
 #include "core/appinfo.h"
+#include "processrun.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -9,23 +10,8 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run run(const QStringList &args) {
-        QProcess p;
-        p.start(QStringLiteral(SDS_CLI_PATH), args);
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+    static ProcessRun run(const QStringList &args) {
+        return runProcess(QStringLiteral(SDS_CLI_PATH), args);
     }
 
 private slots:
@@ -38,7 +24,7 @@ private slots:
 
     void helpGoesToStdoutAndSucceeds() {
         QFETCH(QStringList, args);
-        const Run r = run(args);
+        const ProcessRun r = run(args);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("Usage: sdstudio-cli")));
         QVERIFY(r.out.contains(QStringLiteral("Commands:")));
@@ -46,7 +32,7 @@ private slots:
     }
 
     void versionPrintsVersionAndCredit() {
-        const Run r = run({QStringLiteral("--version")});
+        const ProcessRun r = run({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("sdstudio-cli ") + sds::appinfo::version()));
         QVERIFY(r.out.contains(QStringLiteral("CC BY 4.0")));
@@ -68,7 +54,7 @@ private slots:
     void misuseExits2AndSaysWhy() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run r = run(args);
+        const ProcessRun r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());

@@ -1,5 +1,6 @@
 // Runs the real sdstudio executable the way a user or a script would.
 #include "core/appinfo.h"
+#include "processrun.h"
 
 #include <QImage>
 #include <QProcess>
@@ -11,38 +12,22 @@ class TestSdstudio : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run run(const QStringList &args) {
-        QProcess p;
+    static ProcessRun run(const QStringList &args) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SDS_APP_PATH), args);
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runProcess(QStringLiteral(SDS_APP_PATH), args, env);
     }
 
 private slots:
     void versionPrintsVersionAndCredit() {
-        const Run r = run({QStringLiteral("--version")});
+        const ProcessRun r = run({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("sdstudio ") + sds::appinfo::version()));
         QVERIFY(r.out.contains(QStringLiteral("The System Design Primer")));
     }
 
     void helpListsEveryOption() {
-        const Run r = run({QStringLiteral("--help")});
+        const ProcessRun r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const char *option :
              {"--view", "--content-dir", "--data-dir", "--screenshot", "--version", "--help"})
@@ -64,7 +49,7 @@ private slots:
     void badArgumentsExit2WithAMessage() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run r = run(args);
+        const ProcessRun r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
@@ -74,8 +59,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString png = dir.filePath(QStringLiteral("shot.png"));
         const QString data = dir.filePath(QStringLiteral("profile"));
-        const Run r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--view"),
-                           QStringLiteral("lab"), QStringLiteral("--screenshot"), png});
+        const ProcessRun r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--view"),
+                                  QStringLiteral("lab"), QStringLiteral("--screenshot"), png});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(png), qPrintable(r.out));
 
