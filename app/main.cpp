@@ -10,7 +10,8 @@
 #include <cstdio>
 #include <memory>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     using namespace sds::gui;
 
     // Parse before QApplication exists, so --help and --version need no display.

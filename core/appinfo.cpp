@@ -6,33 +6,40 @@
 
 namespace sds::appinfo {
 
-QString name() {
+QString name()
+{
     return QStringLiteral("System Design Studio");
 }
 
-QString version() {
+QString version()
+{
     return QStringLiteral(SDS_VERSION_STRING);
 }
 
-QString appId() {
+QString appId()
+{
     return QStringLiteral(SDS_APP_ID);
 }
 
-QString summary() {
+QString summary()
+{
     return QStringLiteral("Learn to design large-scale systems: read every topic, build an "
                           "architecture and simulate its traffic, and remember it with "
                           "spaced-repetition flashcards.");
 }
 
-QString primerUrl() {
+QString primerUrl()
+{
     return QStringLiteral("https://github.com/donnemartin/system-design-primer");
 }
 
-QString licenceUrl() {
+QString licenceUrl()
+{
     return QStringLiteral("https://creativecommons.org/licenses/by/4.0/");
 }
 
-void registerWithApplication() {
+void registerWithApplication()
+{
     // No organisation: data lands in ~/.local/share/sdstudio, not in a
     // vendor folder a user would not look for.
     QCoreApplication::setOrganizationName(QString());
@@ -40,7 +47,8 @@ void registerWithApplication() {
     QCoreApplication::setApplicationVersion(version());
 }
 
-QString primerCreditText() {
+QString primerCreditText()
+{
     return QStringLiteral("Built around The System Design Primer by Donne Martin and its "
                           "contributors (%1), used under the Creative Commons Attribution 4.0 "
                           "International licence, CC BY 4.0 (%2). Our pages, exercises and cards "
@@ -49,7 +57,8 @@ QString primerCreditText() {
         .arg(primerUrl(), licenceUrl());
 }
 
-QString primerCreditHtml() {
+QString primerCreditHtml()
+{
     return QStringLiteral("<p>Built around <a href=\"%1\"><i>The System Design Primer</i></a> "
                           "by Donne Martin and its contributors, used under the "
                           "<a href=\"%2\">Creative Commons Attribution 4.0 International "

@@ -7,11 +7,13 @@
 
 namespace sds {
 
-QString defaultDataDir() {
+QString defaultDataDir()
+{
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-DataLocation resolveDataDir(const QString &requested) {
+DataLocation resolveDataDir(const QString &requested)
+{
     const QString chosen = requested.isEmpty() ? defaultDataDir() : requested;
     if (chosen.isEmpty())
         return {{}, QStringLiteral("no data folder could be determined; pass --data-dir DIR")};

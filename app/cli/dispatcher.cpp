@@ -6,13 +6,15 @@
 
 namespace sds::cli {
 
-void Dispatcher::add(Command command) {
+void Dispatcher::add(Command command)
+{
     m_commands.append(std::move(command));
     std::sort(m_commands.begin(), m_commands.end(),
               [](const Command &a, const Command &b) { return a.name < b.name; });
 }
 
-const Command *Dispatcher::find(const QString &name) const {
+const Command *Dispatcher::find(const QString &name) const
+{
     for (const Command &c : m_commands) {
         if (c.name == name)
             return &c;
@@ -20,7 +22,8 @@ const Command *Dispatcher::find(const QString &name) const {
     return nullptr;
 }
 
-void Dispatcher::printUsage(QTextStream &to) const {
+void Dispatcher::printUsage(QTextStream &to) const
+{
     to << "Usage: sdstudio-cli [--help] [--version] COMMAND [ARGS...]\n\n"
        << appinfo::name() << ", headless tools: run simulations, manage flashcards and check "
        << "content without a window.\n\n"
@@ -34,7 +37,8 @@ void Dispatcher::printUsage(QTextStream &to) const {
     to << "\nExit status: 0 success, 1 the work failed, 2 bad arguments or input.\n";
 }
 
-int Dispatcher::run(const QStringList &arguments, Streams &io) const {
+int Dispatcher::run(const QStringList &arguments, Streams &io) const
+{
     // arguments[0] is the program itself, as in QCoreApplication::arguments().
     const QStringList args = arguments.mid(1);
     if (args.isEmpty()) {

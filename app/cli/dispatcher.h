@@ -29,7 +29,8 @@ struct Command {
 // Routes `sdstudio-cli [global options] COMMAND [args]` to the subcommand that
 // later features register (sim, cards, srs, content), and owns the global
 // --help and --version so every subcommand behaves alike.
-class Dispatcher final {
+class Dispatcher final
+{
 public:
     void add(Command command);
     int run(const QStringList &arguments, Streams &io) const;

@@ -12,7 +12,8 @@ namespace sds::gui {
 
 AboutDialog::AboutDialog(QWidget *parent)
     : QDialog(parent)
-    , m_body(new QLabel(this)) {
+    , m_body(new QLabel(this))
+{
     setWindowTitle(tr("About %1").arg(appinfo::name()));
     setObjectName(QStringLiteral("aboutDialog"));
 
@@ -45,7 +46,8 @@ AboutDialog::AboutDialog(QWidget *parent)
     setSizeGripEnabled(false);
 }
 
-QString AboutDialog::bodyHtml() const {
+QString AboutDialog::bodyHtml() const
+{
     return m_body->text();
 }
 

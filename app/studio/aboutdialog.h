@@ -8,7 +8,8 @@ namespace sds::gui {
 
 // Help > About: the application's name, version and purpose, and the credit
 // to The System Design Primer (CC BY 4.0) that the licence requires.
-class AboutDialog final : public QDialog {
+class AboutDialog final : public QDialog
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AboutDialog)
 

@@ -20,7 +20,8 @@ EmptyState::EmptyState(const QString &iconName, const QString &title, const QStr
     , m_iconName(iconName)
     , m_icon(new QLabel(this))
     , m_title(new QLabel(title, this))
-    , m_text(new QLabel(text, this)) {
+    , m_text(new QLabel(text, this))
+{
     m_icon->setAlignment(Qt::AlignCenter);
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setObjectName(QStringLiteral("emptyTitle"));
@@ -45,15 +46,18 @@ EmptyState::EmptyState(const QString &iconName, const QString &title, const QStr
     updateColors();
 }
 
-QString EmptyState::title() const {
+QString EmptyState::title() const
+{
     return m_title->text();
 }
 
-QString EmptyState::text() const {
+QString EmptyState::text() const
+{
     return m_text->text();
 }
 
-void EmptyState::changeEvent(QEvent *event) {
+void EmptyState::changeEvent(QEvent *event)
+{
     if (event->type() == QEvent::PaletteChange)
         updateColors();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
@@ -61,13 +65,15 @@ void EmptyState::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
 }
 
-void EmptyState::fitText() {
+void EmptyState::fitText()
+{
     // A word-wrapped label placed with an alignment gets no height-for-width
     // from the layout, so give it the height its wrapped text needs.
     m_text->setFixedHeight(m_text->heightForWidth(kTextWidth));
 }
 
-void EmptyState::updateColors() {
+void EmptyState::updateColors()
+{
     const QPalette p = palette();
     const QColor fg = p.color(QPalette::WindowText);
     const QColor bg = p.color(QPalette::Window);

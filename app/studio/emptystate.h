@@ -8,7 +8,8 @@ namespace sds::gui {
 
 // A page's honest "nothing here yet" view: an icon, a title and a sentence
 // saying what will appear and what to do next.
-class EmptyState final : public QWidget {
+class EmptyState final : public QWidget
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EmptyState)
 

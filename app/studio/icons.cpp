@@ -10,7 +10,8 @@ namespace sds::gui {
 
 namespace {
 
-QByteArray loadSvg(const QString &name) {
+QByteArray loadSvg(const QString &name)
+{
     QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
     if (!file.open(QIODevice::ReadOnly))
         qWarning("icon %s is missing from the resources", qPrintable(name));
@@ -19,15 +20,17 @@ QByteArray loadSvg(const QString &name) {
 
 // Renders the SVG on demand at whatever size is asked, instead of a fixed
 // set of pre-rendered pixmaps.
-class SvgIconEngine final : public QIconEngine {
+class SvgIconEngine final : public QIconEngine
+{
 public:
     SvgIconEngine(QByteArray svg, QColor color, QColor checkedColor)
         : m_svg(std::move(svg))
         , m_color(color)
-        , m_checkedColor(checkedColor) {}
+        , m_checkedColor(checkedColor)
+    {}
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
-               QIcon::State state) override {
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
         QByteArray data = m_svg;
         const QColor color =
             state == QIcon::On && m_checkedColor.isValid() ? m_checkedColor : m_color;
@@ -41,7 +44,8 @@ public:
         painter->restore();
     }
 
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override {
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
         QPixmap pm(size);
         pm.fill(Qt::transparent);
         QPainter painter(&pm);
@@ -49,7 +53,8 @@ public:
         return pm;
     }
 
-    QIconEngine *clone() const override {
+    QIconEngine *clone() const override
+    {
         return new SvgIconEngine(m_svg, m_color, m_checkedColor);
     }
 
@@ -61,11 +66,13 @@ private:
 
 } // namespace
 
-QIcon themedIcon(const QString &name, const QColor &color, const QColor &checkedColor) {
+QIcon themedIcon(const QString &name, const QColor &color, const QColor &checkedColor)
+{
     return QIcon(new SvgIconEngine(loadSvg(name), color, checkedColor));
 }
 
-QIcon colorIcon(const QString &name) {
+QIcon colorIcon(const QString &name)
+{
     return QIcon(new SvgIconEngine(loadSvg(name), QColor(), QColor()));
 }
 

@@ -38,11 +38,13 @@ const auto kStateKey = QStringLiteral("window/state");
 const auto kModeKey = QStringLiteral("window/mode");
 const auto kThemeKey = QStringLiteral("view/theme");
 
-QString iconName(Mode mode) {
+QString iconName(Mode mode)
+{
     return modeKey(mode);
 }
 
-std::size_t index(Mode mode) {
+std::size_t index(Mode mode)
+{
     return static_cast<std::size_t>(mode);
 }
 
@@ -56,7 +58,8 @@ MainWindow::MainWindow(QSettings &settings, AppContext context, QWidget *parent)
     , m_modeBar(new ModeBar(this))
     , m_stack(new QStackedWidget(this))
     , m_undoGroup(new QUndoGroup(this))
-    , m_modeGroup(new QActionGroup(this)) {
+    , m_modeGroup(new QActionGroup(this))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(appinfo::name());
     setWindowIcon(colorIcon(QStringLiteral("sdstudio")));
@@ -83,7 +86,8 @@ MainWindow::MainWindow(QSettings &settings, AppContext context, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createPages() {
+void MainWindow::createPages()
+{
     const auto addPage = [this](Mode mode, const QString &title, const QString &text) {
         auto *page = new EmptyState(iconName(mode), title, text, m_stack);
         page->setObjectName(modeKey(mode) + QStringLiteral("Page"));
@@ -103,7 +107,8 @@ void MainWindow::createPages() {
                "import Anki decks, will live here. This version does not include them yet."));
 }
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     m_modeGroup->setExclusive(true);
     for (Mode mode : kAllModes) {
         auto *action = new QAction(modeTitle(mode), this);
@@ -121,7 +126,8 @@ void MainWindow::createActions() {
     m_modeActions[index(Mode::Learn)]->setChecked(true);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Save Window Screenshot…"), this, &MainWindow::saveScreenshotAs);
     file->addSeparator();
@@ -179,11 +185,13 @@ void MainWindow::createMenus() {
         ->setMenuRole(QAction::AboutQtRole);
 }
 
-Mode MainWindow::currentMode() const {
+Mode MainWindow::currentMode() const
+{
     return kAllModes[static_cast<std::size_t>(m_stack->currentIndex())];
 }
 
-void MainWindow::setCurrentMode(Mode mode) {
+void MainWindow::setCurrentMode(Mode mode)
+{
     m_modeActions[index(mode)]->setChecked(true);
     if (m_stack->currentWidget() == page(mode))
         return;
@@ -192,15 +200,18 @@ void MainWindow::setCurrentMode(Mode mode) {
     emit currentModeChanged(mode);
 }
 
-QWidget *MainWindow::page(Mode mode) const {
+QWidget *MainWindow::page(Mode mode) const
+{
     return m_pages[index(mode)];
 }
 
-QAction *MainWindow::modeAction(Mode mode) const {
+QAction *MainWindow::modeAction(Mode mode) const
+{
     return m_modeActions[index(mode)];
 }
 
-void MainWindow::restoreSettings() {
+void MainWindow::restoreSettings()
+{
     if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray())) {
         // First start: a comfortable size, centred, never larger than the screen.
         const QRect avail = screen()->availableGeometry();
@@ -219,7 +230,8 @@ void MainWindow::restoreSettings() {
         action->setChecked(action->data().toString() == themeKey(choice));
 }
 
-void MainWindow::saveSettings() {
+void MainWindow::saveSettings()
+{
     m_settings.setValue(kGeometryKey, saveGeometry());
     m_settings.setValue(kStateKey, saveState(kWindowStateVersion));
     m_settings.setValue(kModeKey, modeKey(currentMode()));
@@ -227,12 +239,14 @@ void MainWindow::saveSettings() {
     m_settings.sync();
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::closeEvent(QCloseEvent *event)
+{
     saveSettings();
     event->accept();
 }
 
-void MainWindow::applyThemeColors() {
+void MainWindow::applyThemeColors()
+{
     // The application palette, not this widget's: widgets receive the new
     // palette only after this signal, through posted events.
     const QPalette palette = QApplication::palette();
@@ -242,7 +256,8 @@ void MainWindow::applyThemeColors() {
     m_modeBar->setColors(palette, m_theme->accent());
 }
 
-void MainWindow::saveScreenshotAs() {
+void MainWindow::saveScreenshotAs()
+{
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save Window Screenshot"),
         QDir::home().filePath(QStringLiteral("sdstudio-%1.png").arg(modeKey(currentMode()))),
@@ -258,7 +273,8 @@ void MainWindow::saveScreenshotAs() {
                              5000);
 }
 
-void MainWindow::showAbout() {
+void MainWindow::showAbout()
+{
     AboutDialog dialog(this);
     dialog.exec();
 }

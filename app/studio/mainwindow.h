@@ -21,7 +21,8 @@ class Theme;
 // The one window: a sidebar of modes (Learn, Lab, Review), the current
 // mode's page, menus and a status bar. It remembers its geometry, dock
 // layout, mode and theme in the QSettings it is given.
-class MainWindow final : public QMainWindow {
+class MainWindow final : public QMainWindow
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 

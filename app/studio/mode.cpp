@@ -4,7 +4,8 @@
 
 namespace sds::gui {
 
-QString modeKey(Mode mode) {
+QString modeKey(Mode mode)
+{
     switch (mode) {
     case Mode::Learn:
         return QStringLiteral("learn");
@@ -16,7 +17,8 @@ QString modeKey(Mode mode) {
     return {};
 }
 
-std::optional<Mode> modeFromKey(QStringView key) {
+std::optional<Mode> modeFromKey(QStringView key)
+{
     for (Mode m : kAllModes) {
         if (key.compare(modeKey(m), Qt::CaseInsensitive) == 0)
             return m;
@@ -24,7 +26,8 @@ std::optional<Mode> modeFromKey(QStringView key) {
     return std::nullopt;
 }
 
-QString modeTitle(Mode mode) {
+QString modeTitle(Mode mode)
+{
     switch (mode) {
     case Mode::Learn:
         return QCoreApplication::translate("Mode", "Learn");

@@ -15,7 +15,8 @@ constexpr int kIconSize = 28;
 
 ModeBar::ModeBar(QWidget *parent)
     : QWidget(parent)
-    , m_layout(new QVBoxLayout(this)) {
+    , m_layout(new QVBoxLayout(this))
+{
     setObjectName(QStringLiteral("modeBar"));
     setFixedWidth(kWidth);
     setAttribute(Qt::WA_StyledBackground);
@@ -24,7 +25,8 @@ ModeBar::ModeBar(QWidget *parent)
     m_layout->addStretch();
 }
 
-QToolButton *ModeBar::addModeAction(QAction *action) {
+QToolButton *ModeBar::addModeAction(QAction *action)
+{
     auto *button = new QToolButton(this);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
@@ -36,7 +38,8 @@ QToolButton *ModeBar::addModeAction(QAction *action) {
     return button;
 }
 
-void ModeBar::setColors(const QPalette &palette, const QColor &accent) {
+void ModeBar::setColors(const QPalette &palette, const QColor &accent)
+{
     // Set a shade apart from the page in both themes, with the accent as a
     // soft tint behind the current mode.
     const QColor text = palette.color(QPalette::WindowText);

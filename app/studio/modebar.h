@@ -11,7 +11,8 @@ namespace sds::gui {
 // The sidebar that switches between Learn, Lab and Review. Each button shows
 // one of the main window's mode actions, so the sidebar, the Go menu and
 // Ctrl+1/2/3 are the same command.
-class ModeBar final : public QWidget {
+class ModeBar final : public QWidget
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ModeBar)
 

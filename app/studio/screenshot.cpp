@@ -19,7 +19,8 @@ constexpr int kSettleMs = 300; // let layouts, fonts and first paints finish
 constexpr int kExposeTimeoutMs = 10000;
 } // namespace
 
-QString saveScreenshot(QWidget *window, const QString &path) {
+QString saveScreenshot(QWidget *window, const QString &path)
+{
     const QPixmap shot = window->grab();
     if (shot.isNull())
         return QStringLiteral("the window could not be rendered");
@@ -29,7 +30,8 @@ QString saveScreenshot(QWidget *window, const QString &path) {
     return {};
 }
 
-void screenshotWhenRenderedThenQuit(QWidget *window, const QString &path) {
+void screenshotWhenRenderedThenQuit(QWidget *window, const QString &path)
+{
     auto *poll = new QTimer(window);
     const QDeadlineTimer deadline(kExposeTimeoutMs);
     poll->setInterval(kPollMs);

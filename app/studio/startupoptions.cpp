@@ -10,7 +10,8 @@ namespace sds::gui {
 
 namespace {
 
-QString helpText(const QCommandLineParser &parser) {
+QString helpText(const QCommandLineParser &parser)
+{
     // QCommandLineParser names the program from QCoreApplication, which does
     // not exist yet here: write the usage line ourselves.
     QString text = parser.helpText();
@@ -18,7 +19,8 @@ QString helpText(const QCommandLineParser &parser) {
     return QStringLiteral("Usage: sdstudio [options]\n") + text;
 }
 
-StartupParse error(const QString &message) {
+StartupParse error(const QString &message)
+{
     StartupParse r;
     r.action = StartupParse::Action::Error;
     r.text = message;
@@ -27,7 +29,8 @@ StartupParse error(const QString &message) {
 
 } // namespace
 
-StartupParse parseStartupOptions(const QStringList &arguments) {
+StartupParse parseStartupOptions(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(appinfo::name() + QStringLiteral(": ") + appinfo::summary());
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},

@@ -13,7 +13,8 @@ namespace {
 const QColor kAccentLight(0x25, 0x63, 0xeb);
 const QColor kAccentDark(0x60, 0xa5, 0xfa);
 
-QPalette lightPalette() {
+QPalette lightPalette()
+{
     QPalette p = QApplication::style()->standardPalette();
     p.setColor(QPalette::Highlight, kAccentLight);
     p.setColor(QPalette::HighlightedText, Qt::white);
@@ -21,7 +22,8 @@ QPalette lightPalette() {
     return p;
 }
 
-QPalette darkPalette() {
+QPalette darkPalette()
+{
     const QColor window(0x25, 0x27, 0x2b);
     const QColor base(0x1b, 0x1d, 0x20);
     const QColor text(0xe6, 0xe6, 0xe6);
@@ -55,13 +57,15 @@ QPalette darkPalette() {
 
 } // namespace
 
-QColor blend(const QColor &a, const QColor &b, qreal t) {
+QColor blend(const QColor &a, const QColor &b, qreal t)
+{
     return QColor::fromRgbF(float(a.redF() * t + b.redF() * (1 - t)),
                             float(a.greenF() * t + b.greenF() * (1 - t)),
                             float(a.blueF() * t + b.blueF() * (1 - t)));
 }
 
-QString themeKey(ThemeChoice choice) {
+QString themeKey(ThemeChoice choice)
+{
     switch (choice) {
     case ThemeChoice::System:
         return QStringLiteral("system");
@@ -73,7 +77,8 @@ QString themeKey(ThemeChoice choice) {
     return {};
 }
 
-std::optional<ThemeChoice> themeFromKey(const QString &key) {
+std::optional<ThemeChoice> themeFromKey(const QString &key)
+{
     for (auto c : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
         if (key == themeKey(c))
             return c;
@@ -82,7 +87,8 @@ std::optional<ThemeChoice> themeFromKey(const QString &key) {
 }
 
 Theme::Theme(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     // Fusion draws both palettes faithfully; platform styles may ignore a
     // dark palette and leave white buttons on a dark window.
     if (QApplication::style()->name().compare(u"fusion", Qt::CaseInsensitive) != 0)
@@ -91,7 +97,8 @@ Theme::Theme(QObject *parent)
     refreshDarkness();
 }
 
-void Theme::setChoice(ThemeChoice choice) {
+void Theme::setChoice(ThemeChoice choice)
+{
     m_choice = choice;
     switch (choice) {
     case ThemeChoice::System:
@@ -109,17 +116,20 @@ void Theme::setChoice(ThemeChoice choice) {
     refreshDarkness();
 }
 
-QColor Theme::accent() const {
+QColor Theme::accent() const
+{
     return m_accent;
 }
 
-bool Theme::eventFilter(QObject *watched, QEvent *event) {
+bool Theme::eventFilter(QObject *watched, QEvent *event)
+{
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
         refreshDarkness();
     return QObject::eventFilter(watched, event);
 }
 
-void Theme::refreshDarkness() {
+void Theme::refreshDarkness()
+{
     const QPalette p = QApplication::palette();
     const bool dark =
         p.color(QPalette::Window).lightness() < p.color(QPalette::WindowText).lightness();

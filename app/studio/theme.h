@@ -22,7 +22,8 @@ std::optional<ThemeChoice> themeFromKey(const QString &key);
 // changed() whenever the effective darkness or accent changes, whether the user picked a
 // theme or the desktop switched under a "System" choice, so views that draw
 // their own colours (icons, page stylesheets) can follow.
-class Theme final : public QObject {
+class Theme final : public QObject
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Theme)
 

@@ -15,7 +15,8 @@ struct ProcessRun {
 
 inline ProcessRun
 runProcess(const QString &program, const QStringList &args,
-           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
+           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(program, args);

@@ -22,14 +22,16 @@ using namespace sds::gui;
 
 Q_DECLARE_METATYPE(sds::gui::Mode)
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject
+{
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
 
     // Mean lightness of the drawn (non-transparent) pixels of an icon.
-    static int inkLightness(const QIcon &icon) {
+    static int inkLightness(const QIcon &icon)
+    {
         const QImage img = icon.pixmap(32, 32).toImage().convertToFormat(QImage::Format_ARGB32);
         qint64 sum = 0;
         qint64 count = 0;
@@ -45,11 +47,13 @@ private:
     std::unique_ptr<QSettings> m_sharedSettings;
     std::unique_ptr<MainWindow> m_shared;
 
-    std::unique_ptr<QSettings> freshSettings(const QString &name) {
+    std::unique_ptr<QSettings> freshSettings(const QString &name)
+    {
         return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
     }
 
-    std::unique_ptr<MainWindow> shownWindow(QSettings &settings) {
+    std::unique_ptr<MainWindow> shownWindow(QSettings &settings)
+    {
         auto w = std::make_unique<MainWindow>(settings, AppContext{m_dir.path(), {}});
         w->show();
         w->activateWindow();
@@ -61,12 +65,14 @@ private:
     static QStackedWidget *stack(MainWindow &w) { return w.findChild<QStackedWidget *>(); }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_dir.isValid());
         sds::appinfo::registerWithApplication();
     }
 
-    void startsInLearnWithEveryPageEmptyButHonest() {
+    void startsInLearnWithEveryPageEmptyButHonest()
+    {
         auto settings = freshSettings(QStringLiteral("first.ini"));
         auto w = shownWindow(*settings);
         QCOMPARE(w->currentMode(), Mode::Learn);
@@ -80,7 +86,8 @@ private slots:
         }
     }
 
-    void shortcutsSwitchModes_data() {
+    void shortcutsSwitchModes_data()
+    {
         QTest::addColumn<int>("key");
         QTest::addColumn<Mode>("mode");
         QTest::addColumn<QString>("page");
@@ -92,7 +99,8 @@ private slots:
             << int(Qt::Key_3) << Mode::Review << QStringLiteral("reviewPage");
     }
 
-    void shortcutsSwitchModes() {
+    void shortcutsSwitchModes()
+    {
         if (!m_shared) {
             m_sharedSettings = freshSettings(QStringLiteral("shortcuts.ini"));
             m_shared = shownWindow(*m_sharedSettings);
@@ -110,12 +118,14 @@ private slots:
         QVERIFY(w->modeAction(mode)->isChecked());
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         m_shared.reset();
         m_sharedSettings.reset();
     }
 
-    void sidebarButtonsSwitchModes() {
+    void sidebarButtonsSwitchModes()
+    {
         auto settings = freshSettings(QStringLiteral("sidebar.ini"));
         auto w = shownWindow(*settings);
         const auto buttons =
@@ -129,7 +139,8 @@ private slots:
         QCOMPARE(w->currentMode(), Mode::Review); // the last button
     }
 
-    void restoresModeThemeAndSize() {
+    void restoresModeThemeAndSize()
+    {
         auto settings = freshSettings(QStringLiteral("restore.ini"));
         {
             auto w = shownWindow(*settings);
@@ -150,7 +161,8 @@ private slots:
         }
     }
 
-    void themeChoicesChangeThePalette() {
+    void themeChoicesChangeThePalette()
+    {
         auto settings = freshSettings(QStringLiteral("theme.ini"));
         auto w = shownWindow(*settings);
         QSignalSpy changed(w->theme(), &Theme::changed);
@@ -176,7 +188,8 @@ private slots:
         QVERIFY(!w->theme()->isDark());
     }
 
-    void aboutFromHelpMenuCreditsThePrimer() {
+    void aboutFromHelpMenuCreditsThePrimer()
+    {
         auto settings = freshSettings(QStringLiteral("about.ini"));
         auto w = shownWindow(*settings);
         QString body;
@@ -199,7 +212,8 @@ private slots:
         QVERIFY(body.contains(sds::appinfo::licenceUrl()));
     }
 
-    void screenshotIsThePaintedWindow() {
+    void screenshotIsThePaintedWindow()
+    {
         auto settings = freshSettings(QStringLiteral("shot.ini"));
         auto w = shownWindow(*settings);
         const QString path = m_dir.filePath(QStringLiteral("shot.png"));

@@ -8,25 +8,29 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestSdstudio : public QObject {
+class TestSdstudio : public QObject
+{
     Q_OBJECT
 
 private:
-    static ProcessRun run(const QStringList &args) {
+    static ProcessRun run(const QStringList &args)
+    {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         return runProcess(QStringLiteral(SDS_APP_PATH), args, env);
     }
 
 private slots:
-    void versionPrintsVersionAndCredit() {
+    void versionPrintsVersionAndCredit()
+    {
         const ProcessRun r = run({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("sdstudio ") + sds::appinfo::version()));
         QVERIFY(r.out.contains(QStringLiteral("The System Design Primer")));
     }
 
-    void helpListsEveryOption() {
+    void helpListsEveryOption()
+    {
         const ProcessRun r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const char *option :
@@ -34,7 +38,8 @@ private slots:
             QVERIFY2(r.out.contains(QLatin1String(option)), option);
     }
 
-    void badArgumentsExit2WithAMessage_data() {
+    void badArgumentsExit2WithAMessage_data()
+    {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("view") << QStringList{QStringLiteral("--view"), QStringLiteral("chat")}
@@ -46,7 +51,8 @@ private slots:
                                   << QStringLiteral("cannot create data folder");
     }
 
-    void badArgumentsExit2WithAMessage() {
+    void badArgumentsExit2WithAMessage()
+    {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         const ProcessRun r = run(args);
@@ -54,7 +60,8 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
-    void screenshotShowsTheChosenModeAndRemembersIt() {
+    void screenshotShowsTheChosenModeAndRemembersIt()
+    {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString png = dir.filePath(QStringLiteral("shot.png"));

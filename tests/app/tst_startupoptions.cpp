@@ -9,17 +9,20 @@ using Action = StartupParse::Action;
 Q_DECLARE_METATYPE(StartupParse::Action)
 Q_DECLARE_METATYPE(sds::gui::Mode)
 
-class TestStartupOptions : public QObject {
+class TestStartupOptions : public QObject
+{
     Q_OBJECT
 
 private:
-    static StartupParse parse(QStringList args) {
+    static StartupParse parse(QStringList args)
+    {
         args.prepend(QStringLiteral("sdstudio"));
         return parseStartupOptions(args);
     }
 
 private slots:
-    void actions_data() {
+    void actions_data()
+    {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<Action>("action");
         QTest::addColumn<QString>("textHas");
@@ -49,7 +52,8 @@ private slots:
             << QStringLiteral("file name");
     }
 
-    void actions() {
+    void actions()
+    {
         QFETCH(QStringList, args);
         QFETCH(Action, action);
         QFETCH(QString, textHas);
@@ -58,7 +62,8 @@ private slots:
         QVERIFY2(r.text.contains(textHas), qPrintable(r.text));
     }
 
-    void views_data() {
+    void views_data()
+    {
         QTest::addColumn<QString>("key");
         QTest::addColumn<Mode>("mode");
         QTest::newRow("learn") << QStringLiteral("learn") << Mode::Learn;
@@ -67,7 +72,8 @@ private slots:
         QTest::newRow("any case") << QStringLiteral("Review") << Mode::Review;
     }
 
-    void views() {
+    void views()
+    {
         QFETCH(QString, key);
         QFETCH(Mode, mode);
         const StartupParse r = parse({QStringLiteral("--view=") + key});
@@ -78,7 +84,8 @@ private slots:
 
     void noViewMeansRestoreLast() { QVERIFY(!parse({}).options.view.has_value()); }
 
-    void foldersAndScreenshotAreMadeAbsolute() {
+    void foldersAndScreenshotAreMadeAbsolute()
+    {
         QTemporaryDir content;
         QVERIFY(content.isValid());
         const StartupParse r = parse({QStringLiteral("--content-dir"), content.path(),
@@ -91,7 +98,8 @@ private slots:
         QVERIFY(r.options.screenshotPath.endsWith(QStringLiteral("/shot.png")));
     }
 
-    void modeKeysRoundTrip() {
+    void modeKeysRoundTrip()
+    {
         for (Mode m : kAllModes) {
             QCOMPARE(modeFromKey(modeKey(m)), std::optional<Mode>(m));
             QVERIFY(!modeTitle(m).isEmpty());

@@ -23,16 +23,19 @@
 
 namespace {
 
-qint64 nowMicros() {
+qint64 nowMicros()
+{
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 // Reports the time of the first paint of the watched window and quits.
-class FirstPaint final : public QObject {
+class FirstPaint final : public QObject
+{
 public:
     using QObject::QObject;
-    bool eventFilter(QObject *watched, QEvent *event) override {
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
             std::printf("%lld\n", static_cast<long long>(nowMicros()));
@@ -46,7 +49,8 @@ private:
     bool m_done = false;
 };
 
-int child(int argc, char *argv[], const QString &dataDir) {
+int child(int argc, char *argv[], const QString &dataDir)
+{
     QApplication app(argc, argv);
     sds::appinfo::registerWithApplication();
     const sds::DataLocation data = sds::resolveDataDir(dataDir);
@@ -60,14 +64,16 @@ int child(int argc, char *argv[], const QString &dataDir) {
     return QApplication::exec();
 }
 
-double median(std::vector<double> v) {
+double median(std::vector<double> v)
+{
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
         return child(argc, argv, QString::fromLocal8Bit(argv[2]));
 

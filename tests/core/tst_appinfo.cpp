@@ -6,29 +6,34 @@
 
 using namespace sds;
 
-class TestAppInfo : public QObject {
+class TestAppInfo : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void versionIsSemantic() {
+    void versionIsSemantic()
+    {
         static const QRegularExpression semver(QStringLiteral(R"(^\d+\.\d+\.\d+$)"));
         QVERIFY2(semver.match(appinfo::version()).hasMatch(), qPrintable(appinfo::version()));
     }
 
-    void appIdIsReverseDns() {
+    void appIdIsReverseDns()
+    {
         // Desktop id, metainfo id and icon name must all be this one string.
         static const QRegularExpression id(
             QStringLiteral(R"(^[a-z]+(\.[A-Za-z][A-Za-z0-9]*){2,}$)"));
         QVERIFY(id.match(appinfo::appId()).hasMatch());
     }
 
-    void creditNamesPrimerLicenceAndLinks_data() {
+    void creditNamesPrimerLicenceAndLinks_data()
+    {
         QTest::addColumn<QString>("credit");
         QTest::newRow("text") << appinfo::primerCreditText();
         QTest::newRow("html") << appinfo::primerCreditHtml();
     }
 
-    void creditNamesPrimerLicenceAndLinks() {
+    void creditNamesPrimerLicenceAndLinks()
+    {
         QFETCH(QString, credit);
         QVERIFY(credit.contains(QStringLiteral("The System Design Primer")));
         QVERIFY(credit.contains(QStringLiteral("CC BY 4.0")));
@@ -37,13 +42,15 @@ private slots:
         QVERIFY(credit.contains(appinfo::licenceUrl()));
     }
 
-    void htmlCreditLinksBothAddresses() {
+    void htmlCreditLinksBothAddresses()
+    {
         const QString html = appinfo::primerCreditHtml();
         QVERIFY(html.contains(QStringLiteral("href=\"%1\"").arg(appinfo::primerUrl())));
         QVERIFY(html.contains(QStringLiteral("href=\"%1\"").arg(appinfo::licenceUrl())));
     }
 
-    void registerSetsTheNamesPathsDeriveFrom() {
+    void registerSetsTheNamesPathsDeriveFrom()
+    {
         int argc = 1;
         char name[] = "tst_appinfo";
         char *argv[] = {name, nullptr};

@@ -9,11 +9,13 @@
 
 using namespace sds;
 
-class TestDataLocation : public QObject {
+class TestDataLocation : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void createsMissingFolderWithParents() {
+    void createsMissingFolderWithParents()
+    {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString wanted = tmp.filePath(QStringLiteral("a/b/profile"));
@@ -23,7 +25,8 @@ private slots:
         QVERIFY(QFileInfo(wanted).isDir());
     }
 
-    void relativePathBecomesAbsolute() {
+    void relativePathBecomesAbsolute()
+    {
         QTemporaryDir tmp;
         const QString before = QDir::currentPath();
         QVERIFY(QDir::setCurrent(tmp.path()));
@@ -34,7 +37,8 @@ private slots:
         QCOMPARE(loc.path, QDir::cleanPath(tmp.filePath(QStringLiteral("rel"))));
     }
 
-    void existingFolderIsKeptAsItIs() {
+    void existingFolderIsKeptAsItIs()
+    {
         QTemporaryDir tmp;
         QFile keep(tmp.filePath(QStringLiteral("cards.sqlite")));
         QVERIFY(keep.open(QIODevice::WriteOnly));
@@ -46,7 +50,8 @@ private slots:
                  QStringList{QStringLiteral("cards.sqlite")});
     }
 
-    void fileInTheWayIsAnError() {
+    void fileInTheWayIsAnError()
+    {
         QTemporaryDir tmp;
         const QString path = tmp.filePath(QStringLiteral("not-a-folder"));
         QFile file(path);
@@ -57,20 +62,23 @@ private slots:
         QVERIFY2(loc.error.contains(QStringLiteral("not a folder")), qPrintable(loc.error));
     }
 
-    void uncreatableFolderIsAnError() {
+    void uncreatableFolderIsAnError()
+    {
         // /proc refuses new entries even to root, unlike permission bits.
         const DataLocation loc = resolveDataDir(QStringLiteral("/proc/sdstudio-test/data"));
         QVERIFY(!loc.ok());
         QVERIFY2(loc.error.contains(QStringLiteral("cannot create")), qPrintable(loc.error));
     }
 
-    void unwritableFolderIsAnError() {
+    void unwritableFolderIsAnError()
+    {
         const DataLocation loc = resolveDataDir(QStringLiteral("/proc"));
         QVERIFY(!loc.ok());
         QVERIFY2(loc.error.contains(QStringLiteral("not writable")), qPrintable(loc.error));
     }
 
-    void defaultIsThePlatformFolderForTheApp() {
+    void defaultIsThePlatformFolderForTheApp()
+    {
         int argc = 1;
         char name[] = "tst_datalocation";
         char *argv[] = {name, nullptr};
