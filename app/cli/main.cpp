@@ -1,9 +1,11 @@
 #include "app/cli/dispatcher.h"
+#include "app/cli/simcommand.h"
 #include "core/appinfo.h"
 
 #include <QCoreApplication>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     sds::appinfo::registerWithApplication();
 
@@ -13,5 +15,6 @@ int main(int argc, char *argv[]) {
 
     sds::cli::Dispatcher dispatcher;
     // Subcommands (sim, cards, srs, content) register here as they are built.
+    dispatcher.add(sds::cli::simCommand());
     return dispatcher.run(QCoreApplication::arguments(), io);
 }
