@@ -2,6 +2,8 @@
 # Installs the Debian/Ubuntu packages needed to build, run and test System
 # Design Studio. Skips what is already installed, so running it again is cheap
 # and changes nothing. Uses sudo when not run as root.
+#   --fuzz   also clang and libFuzzer, for the fuzz preset
+#   --bench  also what the benchmarks compare against (SimPy)
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,14 @@ packages=(
   # checks of the desktop integration and screenshots under a virtual display
   desktop-file-utils appstream xvfb xauth
 )
+
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    --bench) packages+=(python3 python3-simpy) ;;
+    *) echo "deps: unknown option $arg (use --fuzz or --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

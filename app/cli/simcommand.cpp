@@ -200,6 +200,7 @@ int run(const Options &o, Streams &io)
     }
 
     sim::Simulation simulation(std::move(net));
+    simulation.setSamplePercentiles(false); // the report has no time series
     if (o.requests)
         simulation.setStopAfterRequests(std::uint64_t(*o.requests));
     QElapsedTimer timer;

@@ -48,6 +48,9 @@ public:
      */
     double quantile(double q) const;
 
+    /** quantile() for each of @p n values @p qs, given in ascending order, in one pass. */
+    void quantiles(const double *qs, double *out, int n) const;
+
 private:
     static constexpr double kMinSeconds = 1e-6;
     static constexpr double kMaxSeconds = 1e5;

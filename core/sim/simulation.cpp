@@ -204,8 +204,14 @@ struct Simulation::Impl {
     BatchMeans latencyBatches{64};
     BatchMeans throughputBatches{64};
     LatencyHistogram intervalLatency;
+    bool recordPercentiles = true; // per-sample percentiles, for charts
     std::uint64_t completedMark = 0, failedMark = 0, staleMark = 0;
     std::vector<Sample> samples;
+
+    // Draws the workload skips when nothing in the design looks at them, so a
+    // plain queueing network pays only for what it uses.
+    bool needsKeys = false;
+    bool needsOps = false;
 
     explicit Impl(Network n)
         : net(std::move(n))
@@ -279,6 +285,17 @@ struct Simulation::Impl {
                 servers += stations[ns.firstStation + s].servers;
             ns.counters.servers = servers;
             ns.counters.isCache = model.behaviour == Behaviour::Cache;
+        }
+
+        for (const NodeModel &model : net.nodes) {
+            const bool keyed = model.behaviour == Behaviour::Cache ||
+                               model.behaviour == Behaviour::Database ||
+                               (model.behaviour == Behaviour::Balancer &&
+                                model.algorithm == LbAlgorithm::ConsistentHash);
+            needsKeys = needsKeys || keyed;
+            needsOps = needsOps || keyed;
+            for (const Route &route : model.routes)
+                needsOps = needsOps || route.role != diagram::EdgeRole::Any;
         }
 
         events.reserve(1024);
@@ -408,8 +425,8 @@ struct Simulation::Impl {
         const std::uint32_t i = alloc();
         Request &r = req[i];
         r.client = client;
-        r.key = zipf.sample(rng);
-        r.op = rng.uniform() < m.readFraction ? Op::Read : Op::Write;
+        r.key = needsKeys ? zipf.sample(rng) : 0;
+        r.op = !needsOps || rng.uniform() < m.readFraction ? Op::Read : Op::Write;
         r.firstCreated = now;
         sendFromClient(i);
         scheduleNextSend(client);
@@ -923,7 +940,8 @@ struct Simulation::Impl {
             const double latency = now - r.firstCreated;
             totals.completed += 1;
             totals.latency.record(latency);
-            intervalLatency.record(latency);
+            if (recordPercentiles)
+                intervalLatency.record(latency);
             if (measuring())
                 latencyBatches.add(latency);
         } else if (r.attempt < net.nodes[r.client].retries) {
@@ -1119,9 +1137,15 @@ struct Simulation::Impl {
         s.errorRate = double(totals.failed - failedMark) / dt;
         if (measuring() && now > measureStart)
             throughputBatches.add(s.throughput);
-        s.p50 = intervalLatency.quantile(0.5);
-        s.p95 = intervalLatency.quantile(0.95);
-        s.p99 = intervalLatency.quantile(0.99);
+        if (recordPercentiles) {
+            static constexpr double kQs[3] = {0.5, 0.95, 0.99};
+            double qs[3];
+            intervalLatency.quantiles(kQs, qs, 3);
+            s.p50 = qs[0];
+            s.p95 = qs[1];
+            s.p99 = qs[2];
+            intervalLatency.reset();
+        }
         s.staleReads = totals.staleReads - staleMark;
         std::uint64_t hits = 0, lookups = 0;
         s.utilization.resize(nodes.size());
@@ -1152,7 +1176,6 @@ struct Simulation::Impl {
         completedMark = totals.completed;
         failedMark = totals.failed;
         staleMark = totals.staleReads;
-        intervalLatency.reset();
         samples.push_back(std::move(s));
         if (observer)
             observer->sampleTaken(samples.back());
@@ -1272,6 +1295,10 @@ std::size_t Simulation::arenaSize() const
 void Simulation::setObserver(SimulationObserver *observer)
 {
     d->observer = observer;
+}
+void Simulation::setSamplePercentiles(bool on)
+{
+    d->recordPercentiles = on;
 }
 void Simulation::setMaxInFlight(std::size_t count)
 {

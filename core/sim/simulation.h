@@ -69,6 +69,12 @@ public:
     void setStopAfterRequests(std::uint64_t count);
 
     /**
+     * Whether each time-series sample carries the latency percentiles of its
+     * interval (default on, for charts). Headless runs that report only the
+     * totals turn it off and save a histogram scan per sample.
+     */
+    void setSamplePercentiles(bool on);
+    /**
      * Requests in flight at most (default 4 million). A design fed faster
      * than it can serve grows its queues without end; past this bound the
      * run stops and overloaded() says so, instead of exhausting memory.

@@ -1,8 +1,10 @@
 // Engine benchmark (PRODUCT.md): the event rate of the simulation on a
 // reference topology, against a bare std::priority_queue push/pop loop with
 // the same number of events and the same heap size, in the same process;
-// and peak memory for 1 M vs 10 M simulated requests, each measured in a
-// child process of its own so one run's peak cannot hide the other's.
+// peak memory for 1 M vs 10 M simulated requests, each measured in a
+// child process of its own so one run's peak cannot hide the other's; and
+// customers per second against SimPy on the same M/M/1 model (when
+// packaging/deps.sh --bench has installed it).
 //
 // usage: bench_engine [REQUESTS]      (default 2 000 000)
 #include "core/diagram/diagramformat.h"
@@ -20,10 +22,10 @@
 
 namespace {
 
-sds::sim::Network referenceNetwork()
+sds::sim::Network loadNetwork(const char *name)
 {
     const auto loaded =
-        sds::diagram::loadDiagramFile(QStringLiteral(SDS_BENCH_DIR "/reference.json"));
+        sds::diagram::loadDiagramFile(QStringLiteral(SDS_BENCH_DIR "/") + QLatin1String(name));
     if (!loaded.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(loaded.errors.join(u'\n')));
         std::exit(1);
@@ -45,8 +47,9 @@ struct EngineRun {
 
 EngineRun runEngine(std::uint64_t requests)
 {
-    sds::sim::Simulation sim(referenceNetwork());
+    sds::sim::Simulation sim(loadNetwork("reference.json"));
     sim.setStopAfterRequests(requests);
+    sim.setSamplePercentiles(false); // as sdstudio-cli sim run
     QElapsedTimer t;
     t.start();
     sim.run();
@@ -128,6 +131,35 @@ int main(int argc, char *argv[])
     std::printf("bare std::priority_queue, same events: %.3f s = %.2f M events/s\n", bare,
                 bareRate / 1e6);
     std::printf("engine / bare = %.3f (goal >= 0.333)\n", engineRate / bareRate);
+
+    // The same M/M/1 (80 rps, 10 ms exponential service) in both.
+    {
+        const std::uint64_t customers = 1000000;
+        sds::sim::Network network = loadNetwork("mm1.json");
+        network.duration = 1e12; // end by count, not by the file's run length
+        sds::sim::Simulation mm1(std::move(network));
+        mm1.setStopAfterRequests(customers);
+        mm1.setSamplePercentiles(false);
+        QElapsedTimer t;
+        t.start();
+        mm1.run();
+        const double ours = double(mm1.metrics().completed) / (double(t.nsecsElapsed()) / 1e9);
+        std::printf("M/M/1: engine %.2f M customers/s (mean latency %.2f ms)\n", ours / 1e6,
+                    mm1.metrics().latency.mean() * 1e3);
+        QProcess simpy;
+        simpy.start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral(SDS_BENCH_DIR "/simpy_mm1.py"), QStringLiteral("100000")});
+        const bool ran = simpy.waitForFinished(600000) && simpy.exitCode() == 0;
+        const QList<QByteArray> parts = simpy.readAllStandardOutput().trimmed().split(' ');
+        if (ran && parts.size() == 3) {
+            const double theirs = parts[0].toDouble() / parts[1].toDouble();
+            std::printf("M/M/1: SimPy %.3f M customers/s (mean latency %.2f ms)\n", theirs / 1e6,
+                        parts[2].toDouble() * 1e3);
+            std::printf("engine / SimPy = %.0fx (goal >= 100x)\n", ours / theirs);
+        } else {
+            std::printf("M/M/1: SimPy not available (packaging/deps.sh --bench installs it)\n");
+        }
+    }
 
     for (const char *n : {"1000000", "10000000"}) {
         QProcess child;

@@ -244,6 +244,40 @@ private slots:
         QCOMPARE(h.quantile(0.99), 0.5);
     }
 
+    void resetThenReuseMatchesAFreshHistogram()
+    {
+        // reset() clears only the buckets it used; a reused histogram must
+        // still answer exactly like a new one, for ranges that overlap or not.
+        LatencyHistogram reused;
+        for (int round = 0; round < 4; ++round) {
+            const auto values =
+                samples(round % 2 ? Source::Exponential : Source::LogUniform, 20000, 100 + round);
+            LatencyHistogram fresh;
+            for (const double x : values) {
+                reused.record(x);
+                fresh.record(x);
+            }
+            for (const double q : {0.001, 0.1, 0.5, 0.9, 0.99, 0.999})
+                QCOMPARE(reused.quantile(q), fresh.quantile(q));
+            reused.reset();
+        }
+    }
+
+    void quantilesInOnePassMatchOneByOne()
+    {
+        LatencyHistogram h;
+        const double qs[] = {0, 0.001, 0.25, 0.5, 0.5, 0.95, 0.99, 0.999, 1};
+        double out[9];
+        h.quantiles(qs, out, 9);
+        for (double v : out)
+            QCOMPARE(v, 0.0);
+        for (const double x : samples(Source::Lognormal, 50000, 9))
+            h.record(x);
+        h.quantiles(qs, out, 9);
+        for (int i = 0; i < 9; ++i)
+            QCOMPARE(out[i], h.quantile(qs[i]));
+    }
+
     void extremesClamp_data()
     {
         QTest::addColumn<double>("value");

@@ -344,6 +344,145 @@ private slots:
         QVERIFY2(shortLived < 0.3, qPrintable(QString::number(shortLived)));
     }
 
+    void activePassiveUsesTheStandbyOnlyAfterDetection()
+    {
+        auto d = balanced(QStringLiteral("round_robin"), {2, 2}, 100);
+        d.nodes[1].params.insert(QStringLiteral("mode"), QStringLiteral("active_passive"));
+        d.nodes[1].params.insert(QStringLiteral("health_check_s"), 2);
+        d.faults.append({QStringLiteral("web1"), 30, 20, {}});
+        auto sim = simulation(d);
+        sim->runUntil(29.9);
+        QCOMPARE(served(sim->metrics(), QStringLiteral("web2")), std::uint64_t(0)); // standing by
+        sim->run();
+        const auto m = sim->metrics();
+        // The standby takes over 2 s after the crash and hands back on repair.
+        QVERIFY(std::abs(double(served(m, QStringLiteral("web2"))) - 100 * 18) <= 2);
+        QVERIFY(std::abs(errorsBetween(sim->samples(), 30, 32) - 200) <= 2);
+        QCOMPARE(errorsBetween(sim->samples(), 32, 100), 0.0);
+    }
+
+    void randomFailuresFollowMtbfAndMttr()
+    {
+        // Availability of a node that fails and is repaired at random:
+        // MTBF / (MTBF + MTTR) = 20 / 25.
+        auto d = diagram({node(C, NodeKind::Client, constantClient(50)),
+                          node(QStringLiteral("web"), NodeKind::WebServer,
+                               with(station(4, 2), {{QStringLiteral("mtbf_s"), 20},
+                                                    {QStringLiteral("mttr_s"), 5}}))},
+                         {edge(C, QStringLiteral("web"))}, 20000, 0, 3);
+        const auto m = run(d);
+        const double available = double(m.completed) / double(m.completed + m.failed);
+        QVERIFY2(std::abs(available - 0.8) < 0.02, qPrintable(QString::number(available)));
+        QCOMPARE(m.failed, m.nodeDown);
+    }
+
+    void arrivalPatternsShapeTheRate()
+    {
+        const auto series = [](const QVariantMap &params) {
+            auto sim = simulation(
+                diagram({node(C, NodeKind::Client, params),
+                         node(QStringLiteral("web"), NodeKind::WebServer, station(64, 1))},
+                        {edge(C, QStringLiteral("web"))}, 120, 0, 5));
+            sim->run();
+            return sim->samples();
+        };
+        const auto mean = [](const std::vector<sds::sim::Sample> &s, double from, double to) {
+            double sum = 0;
+            int n = 0;
+            for (const auto &x : s) {
+                if (x.time > from && x.time <= to) {
+                    sum += x.throughput;
+                    ++n;
+                }
+            }
+            return n ? sum / n : 0.0;
+        };
+        const auto spike =
+            series(with(client(100), {{QStringLiteral("pattern"), QStringLiteral("spike")},
+                                      {QStringLiteral("spike_at_s"), 50},
+                                      {QStringLiteral("spike_duration_s"), 20},
+                                      {QStringLiteral("spike_factor"), 8}}));
+        QVERIFY(std::abs(mean(spike, 10, 50) - 100) < 10);
+        QVERIFY(std::abs(mean(spike, 51, 70) - 800) < 40);
+        QVERIFY(std::abs(mean(spike, 71, 120) - 100) < 10);
+
+        const auto bursty =
+            series(with(client(100), {{QStringLiteral("pattern"), QStringLiteral("bursty")},
+                                      {QStringLiteral("burst_on_s"), 5},
+                                      {QStringLiteral("burst_off_s"), 15}}));
+        QVERIFY(std::abs(mean(bursty, 0, 120) - 100) < 10); // same mean...
+        QVERIFY(std::abs(mean(bursty, 0, 5) - 400) < 40);   // ...in bursts
+        QVERIFY(mean(bursty, 6, 20) < 1);
+
+        const auto diurnal =
+            series(with(client(200), {{QStringLiteral("pattern"), QStringLiteral("diurnal")},
+                                      {QStringLiteral("diurnal_period_s"), 120},
+                                      {QStringLiteral("diurnal_amplitude"), 0.5}}));
+        QVERIFY(mean(diurnal, 20, 40) > 260);  // near the crest (t = 30 s): 300
+        QVERIFY(mean(diurnal, 80, 100) < 140); // near the trough (t = 90 s): 100
+        QVERIFY(std::abs(mean(diurnal, 0, 120) - 200) < 10);
+    }
+
+    void lfuKeepsThePopularKeysLonger()
+    {
+        const auto hitRatio = [](const QString &policy) {
+            auto d = diagram(
+                {node(C, NodeKind::Client, client(2000)),
+                 node(QStringLiteral("cache"), NodeKind::Cache,
+                      {{QStringLiteral("cache_keys"), 200}, {QStringLiteral("policy"), policy}}),
+                 node(QStringLiteral("db"), NodeKind::SqlDatabase, station(64, 1))},
+                {edge(C, QStringLiteral("cache")),
+                 edge(QStringLiteral("cache"), QStringLiteral("db"))},
+                100, 20);
+            d.workload.keys = 100000;
+            d.workload.zipf = 1.0;
+            return nodeMetrics(run(d), QStringLiteral("cache")).hitRatio();
+        };
+        // Under a static Zipf law frequency is the better guide than recency.
+        QVERIFY(hitRatio(QStringLiteral("lfu")) > hitRatio(QStringLiteral("lru")) + 0.02);
+    }
+
+    void refreshAheadKeepsHotKeysFresh()
+    {
+        const auto misses = [](const QString &strategy) {
+            auto d = diagram({node(C, NodeKind::Client, client(1000)),
+                              node(QStringLiteral("cache"), NodeKind::Cache,
+                                   {{QStringLiteral("cache_keys"), 1000},
+                                    {QStringLiteral("ttl_s"), 5},
+                                    {QStringLiteral("strategy"), strategy}}),
+                              node(QStringLiteral("db"), NodeKind::SqlDatabase, station(32, 2))},
+                             {edge(C, QStringLiteral("cache")),
+                              edge(QStringLiteral("cache"), QStringLiteral("db"))},
+                             120, 20);
+            d.workload.keys = 100;
+            return nodeMetrics(run(d), QStringLiteral("cache")).misses;
+        };
+        // Cache-aside misses each key once per expiry; refresh-ahead renews
+        // keys read late in their life, so readers rarely see an expiry.
+        const auto aside = misses(QStringLiteral("cache_aside"));
+        const auto ahead = misses(QStringLiteral("refresh_ahead"));
+        QVERIFY2(aside > 1500, qPrintable(QString::number(aside)));
+        QVERIFY2(ahead < aside / 5, qPrintable(QStringLiteral("%1 vs %2").arg(ahead).arg(aside)));
+    }
+
+    void shardsSplitTheWrites()
+    {
+        const auto utilization = [](int shards) {
+            auto d = diagram({node(C, NodeKind::Client, client(600, 0.0)),
+                              node(QStringLiteral("db"), NodeKind::SqlDatabase,
+                                   with(station(4, 5), {{QStringLiteral("shards"), shards}}))},
+                             {edge(C, QStringLiteral("db"))}, 200, 20);
+            d.workload.keys = 100000;
+            return run(d);
+        };
+        const auto one = utilization(1);
+        const auto four = utilization(4);
+        // 600 writes/s x 5 ms = 3 busy servers: 75 % of one shard, 19 % of four.
+        QVERIFY(std::abs(nodeMetrics(one, QStringLiteral("db")).utilization - 0.75) < 0.02);
+        QVERIFY(std::abs(nodeMetrics(four, QStringLiteral("db")).utilization - 0.1875) < 0.01);
+        QVERIFY(four.latency.mean() < one.latency.mean());
+    }
+
     void sameSeedSameFiguresBitForBit()
     {
         auto d = balanced(QStringLiteral("random"), {5, 7, 9}, 200);
