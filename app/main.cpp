@@ -1,3 +1,4 @@
+#include "app/studio/lab/labpage.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/startupoptions.h"
@@ -54,12 +55,23 @@ int main(int argc, char *argv[])
     MainWindow window(*settings, AppContext{data.path, parsed.options.contentDir});
     if (parsed.options.view)
         window.setCurrentMode(*parsed.options.view);
+    int status = 0;
+    if (!parsed.options.openFile.isEmpty() && !window.lab()->openFile(parsed.options.openFile))
+        status = 1;
+    if (!parsed.options.scenario.isEmpty() && !window.openScenario(parsed.options.scenario)) {
+        std::fprintf(stderr, "sdstudio: there is no lab template '%s'\n",
+                     qPrintable(parsed.options.scenario));
+        status = 1;
+    }
+    if (status == 0 && parsed.options.run)
+        window.lab()->run();
     // Also when the app is told to quit without closing the window (the
     // screenshot run, a session logout).
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, &MainWindow::saveSettings);
     window.show();
 
     if (!parsed.options.screenshotPath.isEmpty())
-        screenshotWhenRenderedThenQuit(&window, parsed.options.screenshotPath);
+        screenshotWhenRenderedThenQuit(&window, parsed.options.screenshotPath,
+                                       parsed.options.screenshotDelayMs);
     return QApplication::exec();
 }

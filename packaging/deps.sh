@@ -11,6 +11,8 @@ packages=(
   g++ cmake ninja-build pkg-config dpkg-dev file
   # Qt 6.4+ (Core, Gui, Widgets, Sql, Test, Svg) and the SQLite driver
   qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite libgl-dev
+  # QtCharts for the lab's charts (Debian's Charts CMake config needs OpenGL's)
+  qt6-charts-dev libqt6opengl6-dev
   # fonts, so windows and screenshots render text on a bare machine
   fonts-dejavu-core fontconfig
   # checks of the desktop integration and screenshots under a virtual display

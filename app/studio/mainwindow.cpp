@@ -3,10 +3,15 @@
 #include "app/studio/aboutdialog.h"
 #include "app/studio/emptystate.h"
 #include "app/studio/icons.h"
+#include "app/studio/lab/diagramscene.h"
+#include "app/studio/lab/labpage.h"
+#include "app/studio/lab/palettewidget.h"
 #include "app/studio/modebar.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/theme.h"
 #include "core/appinfo.h"
+#include "core/diagram/diagramformat.h"
+#include "core/diagram/scenarios.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -36,6 +41,7 @@ const QSize kDefaultSize(1280, 800);
 const auto kGeometryKey = QStringLiteral("window/geometry");
 const auto kStateKey = QStringLiteral("window/state");
 const auto kModeKey = QStringLiteral("window/mode");
+const auto kLabStateKey = QStringLiteral("lab/state");
 const auto kThemeKey = QStringLiteral("view/theme");
 
 QString iconName(Mode mode)
@@ -98,10 +104,12 @@ void MainWindow::createPages()
             tr("Every topic of The System Design Primer will get a page of its own here, "
                "written in our own words, with search, progress marks and a study plan. "
                "This version does not include the topic library yet."));
-    addPage(Mode::Lab, tr("The lab is on its way"),
-            tr("Here you will drag clients, load balancers, caches and databases onto a "
-               "canvas, push simulated traffic through them and fail a node to watch "
-               "latency and errors respond. This version does not include the canvas yet."));
+    m_lab = new LabPage(m_stack);
+    m_pages[index(Mode::Lab)] = m_lab;
+    m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
+    m_undoGroup->addStack(m_lab->undoStack());
+    connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
+    connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     addPage(Mode::Review, tr("No flashcards yet"),
             tr("Spaced-repetition decks for every topic, scheduled with FSRS and able to "
                "import Anki decks, will live here. This version does not include them yet."));
@@ -126,9 +134,63 @@ void MainWindow::createActions()
     m_modeActions[index(Mode::Learn)]->setChecked(true);
 }
 
+QString MainWindow::scenarioFolder() const
+{
+    return m_context.contentDir.isEmpty() ? QStringLiteral(":/content/scenarios")
+                                          : m_context.contentDir + QStringLiteral("/scenarios");
+}
+
+bool MainWindow::openScenario(const QString &id)
+{
+    const diagram::ScenarioEntry entry = diagram::findScenario(scenarioFolder(), id);
+    if (entry.path.isEmpty()) {
+        statusBar()->showMessage(tr("There is no lab template '%1'").arg(id), 6000);
+        return false;
+    }
+    if (!m_lab->maybeSave())
+        return false;
+    const diagram::LoadResult r = diagram::loadDiagramFile(entry.path);
+    if (!r.ok())
+        return false;
+    m_lab->loadTemplate(r.diagram);
+    setCurrentMode(Mode::Lab);
+    statusBar()->showMessage(tr("Template: %1").arg(entry.name), 6000);
+    return true;
+}
+
+void MainWindow::updateTitle(const QString &document, bool modified)
+{
+    // The diagram is the app's one document; its name shows while it is in front.
+    if (currentMode() == Mode::Lab)
+        setWindowTitle(QStringLiteral("%1[*] — %2").arg(document, appinfo::name()));
+    else
+        setWindowTitle(appinfo::name());
+    setWindowModified(currentMode() == Mode::Lab && modified);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_lab->newAction());
+    QMenu *templates = file->addMenu(tr("New from &Template"));
+    templates->setObjectName(QStringLiteral("templatesMenu"));
+    connect(templates, &QMenu::aboutToShow, this, [this, templates] {
+        templates->clear();
+        for (const diagram::ScenarioEntry &e : diagram::scenarioLibrary(scenarioFolder())) {
+            QAction *a =
+                templates->addAction(e.name, this, [this, id = e.id] { openScenario(id); });
+            a->setToolTip(e.description);
+            a->setStatusTip(e.description);
+        }
+        if (templates->isEmpty())
+            templates->addAction(tr("No templates found"))->setEnabled(false);
+    });
+    templates->setToolTipsVisible(true);
+    file->addAction(m_lab->openAction());
+    file->addSeparator();
+    file->addAction(m_lab->saveAction());
+    file->addAction(m_lab->saveAsAction());
+    file->addSeparator();
     file->addAction(tr("Save Window Screenshot…"), this, &MainWindow::saveScreenshotAs);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -144,6 +206,9 @@ void MainWindow::createMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_lab->deleteAction());
+    edit->addAction(m_lab->selectAllAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
@@ -163,6 +228,9 @@ void MainWindow::createMenus()
         });
     }
     view->addSeparator();
+    for (QAction *a : m_lab->viewActions())
+        view->addAction(a);
+    view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -172,6 +240,11 @@ void MainWindow::createMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (QAction *action : m_modeActions)
         go->addAction(action);
+
+    QMenu *lab = menuBar()->addMenu(tr("&Lab"));
+    lab->addAction(m_lab->runAction());
+    lab->addAction(m_lab->stepAction());
+    lab->addAction(m_lab->resetAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("The System Design &Primer (website)"), this,
@@ -196,6 +269,9 @@ void MainWindow::setCurrentMode(Mode mode)
     if (m_stack->currentWidget() == page(mode))
         return;
     m_stack->setCurrentWidget(page(mode));
+    // Undo and Redo follow the page in front.
+    m_undoGroup->setActiveStack(mode == Mode::Lab ? m_lab->undoStack() : nullptr);
+    updateTitle(m_lab->displayName(), m_lab->isModified());
     m_settings.setValue(kModeKey, modeKey(mode));
     emit currentModeChanged(mode);
 }
@@ -219,6 +295,7 @@ void MainWindow::restoreSettings()
         move(avail.center() - rect().center());
     }
     restoreState(m_settings.value(kStateKey).toByteArray(), kWindowStateVersion);
+    m_lab->restoreState(m_settings.value(kLabStateKey).toByteArray(), kWindowStateVersion);
 
     const auto mode = modeFromKey(m_settings.value(kModeKey).toString());
     setCurrentMode(mode.value_or(Mode::Learn));
@@ -234,6 +311,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setValue(kGeometryKey, saveGeometry());
     m_settings.setValue(kStateKey, saveState(kWindowStateVersion));
+    m_settings.setValue(kLabStateKey, m_lab->saveState(kWindowStateVersion));
     m_settings.setValue(kModeKey, modeKey(currentMode()));
     m_settings.setValue(kThemeKey, themeKey(m_theme->choice()));
     m_settings.sync();
@@ -241,6 +319,10 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_lab->maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }
@@ -254,6 +336,8 @@ void MainWindow::applyThemeColors()
     for (Mode mode : kAllModes)
         m_modeActions[index(mode)]->setIcon(themedIcon(iconName(mode), text, m_theme->accent()));
     m_modeBar->setColors(palette, m_theme->accent());
+    m_lab->scene()->refreshIcons();
+    m_lab->palette()->refreshIcons();
 }
 
 void MainWindow::saveScreenshotAs()

@@ -15,6 +15,7 @@ class QUndoGroup;
 
 namespace sds::gui {
 
+class LabPage;
 class ModeBar;
 class Theme;
 
@@ -37,6 +38,11 @@ public:
     Theme *theme() const { return m_theme; }
     const AppContext &context() const { return m_context; }
 
+    LabPage *lab() const { return m_lab; }
+    // Opens the lab template @p id (a file in the scenarios folder) in the lab.
+    bool openScenario(const QString &id);
+    QString scenarioFolder() const;
+
     // Writes geometry, dock state, mode and theme; also done on close.
     void saveSettings();
 
@@ -54,6 +60,7 @@ private:
     void applyThemeColors();
     void saveScreenshotAs();
     void showAbout();
+    void updateTitle(const QString &document, bool modified);
 
     QSettings &m_settings;
     AppContext m_context;
@@ -65,6 +72,7 @@ private:
     std::array<QAction *, kAllModes.size()> m_modeActions{};
     std::array<QWidget *, kAllModes.size()> m_pages{};
     QActionGroup *m_themeGroup = nullptr;
+    LabPage *m_lab = nullptr;
 };
 
 } // namespace sds::gui

@@ -15,7 +15,6 @@ namespace sds::gui {
 
 namespace {
 constexpr int kPollMs = 20;
-constexpr int kSettleMs = 300; // let layouts, fonts and first paints finish
 constexpr int kExposeTimeoutMs = 10000;
 } // namespace
 
@@ -30,7 +29,7 @@ QString saveScreenshot(QWidget *window, const QString &path)
     return {};
 }
 
-void screenshotWhenRenderedThenQuit(QWidget *window, const QString &path)
+void screenshotWhenRenderedThenQuit(QWidget *window, const QString &path, int settleMs)
 {
     auto *poll = new QTimer(window);
     const QDeadlineTimer deadline(kExposeTimeoutMs);
@@ -47,7 +46,7 @@ void screenshotWhenRenderedThenQuit(QWidget *window, const QString &path)
             QApplication::exit(1);
             return;
         }
-        QTimer::singleShot(kSettleMs, window, [=] {
+        QTimer::singleShot(settleMs, window, [=] {
             const QString error = saveScreenshot(window, path);
             if (!error.isEmpty()) {
                 std::fprintf(stderr, "sdstudio: %s\n", qPrintable(error));

@@ -55,7 +55,23 @@ StartupParse parseStartupOptions(const QStringList &arguments)
         QStringLiteral("Show the window, save a PNG of it to FILE once it has rendered, and "
                        "exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({help, version, view, contentDir, dataDir, screenshot});
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("With --screenshot: wait MS milliseconds after the window appears (default "
+                       "300), e.g. to let a run fill the charts."),
+        QStringLiteral("MS"));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QStringLiteral("Open the diagram FILE in the lab."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QStringLiteral("Open the lab template ID (see File > New from "
+                       "Template), e.g. cache-aside."),
+        QStringLiteral("ID"));
+    const QCommandLineOption run(
+        QStringLiteral("run"), QStringLiteral("Start the lab's traffic once the diagram is open."));
+    parser.addOptions({help, version, view, contentDir, dataDir, screenshot, screenshotDelay, open,
+                       scenario, run});
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
@@ -103,6 +119,28 @@ StartupParse parseStartupOptions(const QStringList &arguments)
                              .arg(info.absolutePath()));
         r.options.screenshotPath = info.absoluteFilePath();
     }
+    if (parser.isSet(screenshotDelay)) {
+        bool ok = false;
+        const int ms = parser.value(screenshotDelay).toInt(&ok);
+        if (!ok || ms < 0 || ms > 600000)
+            return error(QStringLiteral("--screenshot-delay must be 0 to 600000 milliseconds"));
+        r.options.screenshotDelayMs = ms;
+    }
+    if (parser.isSet(open) && parser.isSet(scenario))
+        return error(QStringLiteral("give --open or --scenario, not both"));
+    if (parser.isSet(open)) {
+        const QFileInfo info(parser.value(open));
+        if (!info.isFile())
+            return error(
+                QStringLiteral("diagram file '%1' does not exist").arg(parser.value(open)));
+        r.options.openFile = info.absoluteFilePath();
+    }
+    r.options.scenario = parser.value(scenario);
+    r.options.run = parser.isSet(run);
+    if (r.options.run && r.options.openFile.isEmpty() && r.options.scenario.isEmpty())
+        return error(QStringLiteral("--run needs --open FILE or --scenario ID"));
+    if (!r.options.openFile.isEmpty() || !r.options.scenario.isEmpty())
+        r.options.view = r.options.view.value_or(Mode::Lab);
     return r;
 }
 

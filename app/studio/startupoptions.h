@@ -11,10 +11,14 @@ namespace sds::gui {
 
 // What the command line asked the window to do.
 struct StartupOptions {
-    std::optional<Mode> view; // empty: restore the last mode
-    QString contentDir;       // empty: the content built into the binary
-    QString dataDir;          // empty: the platform default
-    QString screenshotPath;   // non-empty: save a PNG of the window and exit
+    std::optional<Mode> view;    // empty: restore the last mode
+    QString contentDir;          // empty: the content built into the binary
+    QString dataDir;             // empty: the platform default
+    QString screenshotPath;      // non-empty: save a PNG of the window and exit
+    int screenshotDelayMs = 300; // wait after the window is shown, before the PNG
+    QString openFile;            // a diagram to open in the lab
+    QString scenario;            // a lab template to open, by id
+    bool run = false;            // start the lab's traffic once open
 };
 
 struct StartupParse {

@@ -23,7 +23,7 @@ void Diagram::reset(DiagramData data)
     emit changed({DiagramChange::Kind::Reset, {}, {}});
 }
 
-QString Diagram::addNode(const Node &node)
+QString Diagram::addNode(const Node &node, int at)
 {
     if (node.id.trimmed().isEmpty())
         return QStringLiteral("a node needs an id");
@@ -35,7 +35,7 @@ QString Diagram::addNode(const Node &node)
         if (p && !p->accepts(it.value()))
             return QStringLiteral("%1: %2 %3").arg(node.id, p->label, p->problem(it.value()));
     }
-    m_data.nodes.append(node);
+    m_data.nodes.insert(at < 0 || at > m_data.nodes.size() ? m_data.nodes.size() : at, node);
     emit changed({DiagramChange::Kind::NodeAdded, node.id, {}});
     return {};
 }
@@ -87,6 +87,24 @@ QString Diagram::setNodeLabel(const QString &id, const QString &label)
     return {};
 }
 
+QString Diagram::setNodeParams(const QString &id, const QVariantMap &params)
+{
+    const int index = m_data.nodeIndex(id);
+    if (index < 0)
+        return noNode(id);
+    Node &n = m_data.nodes[index];
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const ParamSpec *p = kindSpec(n.kind).param(it.key());
+        if (p && !p->accepts(it.value()))
+            return QStringLiteral("%1 %2").arg(p->label, p->problem(it.value()));
+    }
+    if (n.params == params)
+        return {};
+    n.params = params;
+    emit changed({DiagramChange::Kind::NodeChanged, id, {}});
+    return {};
+}
+
 QString Diagram::setNodeParam(const QString &id, const QString &key, const QVariant &value)
 {
     const int index = m_data.nodeIndex(id);
@@ -126,7 +144,7 @@ QString Diagram::checkEdge(const Edge &e, bool isNew) const
     return {};
 }
 
-QString Diagram::addEdge(Edge edge, QString *assignedId)
+QString Diagram::addEdge(Edge edge, QString *assignedId, int at)
 {
     if (edge.id.isEmpty())
         edge.id = m_data.uniqueEdgeId();
@@ -137,7 +155,7 @@ QString Diagram::addEdge(Edge edge, QString *assignedId)
         return problem;
     if (assignedId)
         *assignedId = edge.id;
-    m_data.edges.append(edge);
+    m_data.edges.insert(at < 0 || at > m_data.edges.size() ? m_data.edges.size() : at, edge);
     emit changed({DiagramChange::Kind::EdgeAdded, edge.id, {}});
     return {};
 }

@@ -46,16 +46,21 @@ public:
     const DiagramData &data() const { return m_data; }
 
     void reset(DiagramData data);
-    /** Adds @p node; returns why not (empty or duplicate id, bad parameter), or empty. */
-    QString addNode(const Node &node);
+    /**
+     * Adds @p node at position @p at (-1: the end; undo puts a node back
+     * where it was); returns why not (empty or duplicate id, bad parameter).
+     */
+    QString addNode(const Node &node, int at = -1);
     /** Removes the node and every edge and fault that refers to it. */
     QString removeNode(const QString &id);
     QString moveNode(const QString &id, double x, double y);
     QString setNodeLabel(const QString &id, const QString &label);
+    /** Replaces all parameters (for undo: restores exactly what was there). */
+    QString setNodeParams(const QString &id, const QVariantMap &params);
     /** Sets one parameter after checking it against the catalogue. */
     QString setNodeParam(const QString &id, const QString &key, const QVariant &value);
     /** Adds @p edge (an empty id gets one); both ends must exist, no duplicate pair. */
-    QString addEdge(Edge edge, QString *assignedId = nullptr);
+    QString addEdge(Edge edge, QString *assignedId = nullptr, int at = -1);
     QString removeEdge(const QString &id);
     /** Replaces the edge with the same id (its ends cannot change). */
     QString setEdge(const Edge &edge);

@@ -1,0 +1,532 @@
+#include "app/studio/lab/chartspanel.h"
+
+#include "app/studio/theme.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace sds::gui {
+
+namespace {
+
+enum Tab { Throughput, Latency, Errors, Utilisation, HitRatio, StaleReads, TabCount };
+
+constexpr double kWindow = 120; // simulated seconds shown
+// Points older than this behind the newest are dropped (a window's worth at a
+// time), so a long run keeps the per-frame cost of QtCharts, which lays out
+// every point of a series whenever the axes move, bounded.
+constexpr double kRetain = 2 * kWindow;
+// Up to this many new points go in with append(); more are put in with one
+// replace(), because Qt 6.4 lays out the whole series again for each
+// appended point.
+constexpr int kAppendBatch = 8;
+
+// Mid-lightness colours (Tailwind's 500 shades) that keep their contrast on
+// both the light and the dark palette's base, distinct from each other and
+// from the grey of pinned lines.
+const QColor kBlue(0x3b, 0x82, 0xf6);
+const QColor kRed(0xef, 0x44, 0x44);
+const QColor kAmber(0xf5, 0x9e, 0x0b);
+const QColor kEmerald(0x10, 0xb9, 0x81);
+const QColor kViolet(0x8b, 0x5c, 0xf6);
+const QColor kPink(0xec, 0x48, 0x99);
+const QColor kCyan(0x06, 0xb6, 0xd4);
+const QColor kLime(0x84, 0xcc, 0x16);
+const QColor kOrange(0xf9, 0x73, 0x16);
+const std::array<QColor, 9> kNodeColours = {kBlue, kAmber, kEmerald, kViolet, kPink,
+                                            kCyan, kRed,   kLime,    kOrange};
+
+// The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least @p raw.
+double niceStep(double raw)
+{
+    if (!(raw > 0))
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (m * magnitude >= raw * (1 - 1e-9))
+            return m * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// printf format that shows every tick at @p step exactly, and no more digits.
+QString labelFormat(double step)
+{
+    int decimals = 0;
+    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return QStringLiteral("%.%1f").arg(decimals);
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+
+// RFC 4180: node ids are the user's; quote one only when it needs it.
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+struct Chart {
+    QChart *chart = nullptr;
+    QChartView *view = nullptr;
+    QValueAxis *x = nullptr;
+    QValueAxis *y = nullptr;
+    std::vector<QLineSeries *> lines;  // the current run
+    std::vector<QLineSeries *> pinned; // drawn under the lines
+    bool percent = false;              // the y axis stops at 100
+    bool alwaysLegend = false;         // several lines to tell apart
+};
+
+} // namespace
+
+struct ChartsPanel::Private {
+    QTabWidget *tabs = nullptr;
+    std::array<Chart, TabCount> charts;
+    QStringList nodes;
+    // Every sample since clear(), for csv(); the series keep only the recent ones.
+    std::vector<sim::Sample> rows;
+    double lastTime = 0;   // newest sample of the current run
+    double pinnedEnd = -1; // newest pinned point; < 0 without a pin
+
+    void addLine(Chart &c, const QString &name, const QColor &colour, const QString &key)
+    {
+        auto *series = new QLineSeries;
+        series->setName(name);
+        series->setObjectName(key);
+        series->setUseOpenGL(false); // GL widgets misbehave offscreen and in some VMs
+        c.chart->addSeries(series);
+        series->attachAxis(c.x);
+        series->attachAxis(c.y);
+        QPen pen(colour);
+        pen.setWidthF(2);
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setJoinStyle(Qt::RoundJoin);
+        series->setPen(pen);
+        c.lines.push_back(series);
+    }
+
+    void removeLines(Chart &c, std::vector<QLineSeries *> &lines)
+    {
+        for (QLineSeries *series : lines) {
+            c.chart->removeSeries(series);
+            delete series;
+        }
+        lines.clear();
+    }
+
+    static void append(QLineSeries *series, const QList<QPointF> &points)
+    {
+        if (points.isEmpty())
+            return;
+        if (points.size() <= kAppendBatch) {
+            series->append(points);
+        } else {
+            QList<QPointF> all = series->points();
+            all.append(points);
+            series->replace(all);
+        }
+    }
+
+    void trim(QLineSeries *series) const
+    {
+        const int count = series->count();
+        if (count == 0 || series->at(0).x() >= lastTime - kRetain)
+            return;
+        int first = 0;
+        while (first < count && series->at(first).x() < lastTime - kWindow)
+            ++first;
+        series->removePoints(0, first);
+    }
+
+    void updateLegends() const
+    {
+        const bool pinned = pinnedEnd >= 0;
+        for (const Chart &c : charts) {
+            const bool visible = c.alwaysLegend || pinned;
+            if (c.chart->legend()->isVisible() != visible)
+                c.chart->legend()->setVisible(visible);
+            // One entry says what dashed grey means; the others would repeat it.
+            for (std::size_t i = 0; i < c.pinned.size(); ++i) {
+                for (QLegendMarker *marker : c.chart->legend()->markers(c.pinned[i]))
+                    marker->setVisible(i == 0);
+            }
+        }
+    }
+
+    void updateRanges()
+    {
+        // A young run next to a pin shows the pin's first window, so the two
+        // runs are compared over the same simulated time.
+        double end = lastTime;
+        if (pinnedEnd >= 0)
+            end = std::max(end, std::min(pinnedEnd, kWindow));
+        const double start = std::max(0.0, end - kWindow);
+        if (end <= start)
+            end = start + 10; // nothing yet: an empty, honest axis
+        const double xStep = niceStep((end - start) / 6);
+        for (Chart &c : charts) {
+            if (c.x->min() != start || c.x->max() != end)
+                c.x->setRange(start, end);
+            if (c.x->tickInterval() != xStep) {
+                c.x->setTickInterval(xStep);
+                c.x->setLabelFormat(labelFormat(xStep));
+            }
+
+            double top = 0;
+            auto scan = [&](const QLineSeries *series) {
+                for (int i = series->count() - 1; i >= 0; --i) {
+                    const QPointF &p = series->at(i);
+                    if (p.x() < start)
+                        break;
+                    if (p.x() <= end)
+                        top = std::max(top, p.y());
+                }
+            };
+            for (const QLineSeries *series : c.lines)
+                scan(series);
+            for (const QLineSeries *series : c.pinned)
+                scan(series);
+            rescaleY(c, top);
+        }
+    }
+
+    // At least 10 % headroom above the data, on a round number with four to
+    // six ticks; grows at once but shrinks only when the data falls well
+    // below the axis, so the axis does not twitch with every sample.
+    static void rescaleY(Chart &c, double dataMax)
+    {
+        const double current = c.y->max();
+        const double need = dataMax * 1.1;
+        if (need <= current && dataMax > current * 0.4)
+            return;
+        double step = c.percent ? 25 : 0.2;
+        double top = c.percent ? 100 : 1;
+        if (dataMax > 0) {
+            top = std::numeric_limits<double>::max();
+            for (const int divisions : {4, 5, 6}) {
+                const double s = niceStep(need / divisions);
+                const double t = std::ceil(need / s - 1e-9) * s;
+                if (t < top * (1 - 1e-9)) {
+                    top = t;
+                    step = s;
+                }
+            }
+        }
+        if (c.percent && top >= 100) {
+            top = 100;
+            step = 25;
+        }
+        if (top == current && step == c.y->tickInterval())
+            return;
+        c.y->setRange(0, top);
+        c.y->setTickInterval(step);
+        c.y->setLabelFormat(labelFormat(step));
+    }
+
+    void applyPalette(const QPalette &palette, const QFont &font)
+    {
+        const QColor fg = palette.color(QPalette::WindowText);
+        const QColor bg = palette.color(QPalette::Base);
+        const QColor labels = blend(fg, bg, 0.75);
+        const QColor axisLine = blend(fg, bg, 0.35);
+        const QColor grid = blend(fg, bg, 0.12);
+        QFont titleFont = font;
+        titleFont.setWeight(QFont::DemiBold);
+        for (Chart &c : charts) {
+            for (QValueAxis *axis : {c.x, c.y}) {
+                axis->setLabelsBrush(labels);
+                axis->setLabelsFont(font);
+                axis->setTitleBrush(fg);
+                axis->setTitleFont(titleFont);
+                axis->setLinePenColor(axisLine);
+                axis->setGridLineColor(grid);
+            }
+            c.chart->legend()->setLabelColor(fg);
+            c.chart->legend()->setFont(font);
+            for (QLineSeries *series : c.pinned)
+                series->setPen(pinnedPen(palette));
+        }
+    }
+
+    static QPen pinnedPen(const QPalette &palette)
+    {
+        QPen pen(blend(palette.color(QPalette::WindowText), palette.color(QPalette::Base), 0.45));
+        pen.setWidthF(1.5);
+        pen.setStyle(Qt::DashLine);
+        return pen;
+    }
+};
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent)
+    , d(std::make_unique<Private>())
+{
+    d->tabs = new QTabWidget(this);
+    d->tabs->setDocumentMode(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->tabs);
+
+    struct Spec {
+        QString tab;
+        QString yTitle;
+        bool percent;
+    };
+    const std::array<Spec, TabCount> specs = {{
+        // Short y titles: the lab docks the charts about 250 px high, and
+        // QtCharts cuts a vertical title longer than the plot.
+        {tr("Throughput"), tr("Completed/s"), false},
+        {tr("Latency"), tr("Latency (ms)"), false},
+        {tr("Errors"), tr("Failures/s"), false},
+        {tr("Utilisation"), tr("Utilisation (%)"), true},
+        {tr("Cache hits"), tr("Hit ratio (%)"), true},
+        {tr("Stale reads"), tr("Stale/interval"), false},
+    }};
+    for (int t = 0; t < TabCount; ++t) {
+        Chart &c = d->charts[std::size_t(t)];
+        c.percent = specs[std::size_t(t)].percent;
+        c.chart = new QChart;
+        // The view's base colour shows through, so the chart follows the palette.
+        c.chart->setBackgroundVisible(false);
+        c.chart->setPlotAreaBackgroundVisible(false);
+        // Height is what the dock lacks: no outer padding, legend at the side.
+        c.chart->layout()->setContentsMargins(0, 0, 0, 0);
+        c.chart->setMargins(QMargins(4, 8, 4, 2));
+        c.chart->legend()->setAlignment(Qt::AlignRight);
+        c.chart->legend()->setVisible(false);
+        c.x = new QValueAxis;
+        c.x->setTitleText(tr("Simulated time (s)"));
+        c.y = new QValueAxis;
+        c.y->setTitleText(specs[std::size_t(t)].yTitle);
+        for (QValueAxis *axis : {c.x, c.y}) {
+            // Ticks on round numbers, whatever the range while scrolling.
+            axis->setTickType(QValueAxis::TicksDynamic);
+            axis->setTickAnchor(0);
+            axis->setMinorTickCount(0);
+        }
+        c.y->setRange(0, c.percent ? 100 : 1);
+        c.y->setTickInterval(c.percent ? 25 : 0.2);
+        c.y->setLabelFormat(labelFormat(c.y->tickInterval()));
+        c.chart->addAxis(c.x, Qt::AlignBottom);
+        c.chart->addAxis(c.y, Qt::AlignLeft);
+        c.view = new QChartView(c.chart);
+        c.view->setRenderHint(QPainter::Antialiasing);
+        c.view->setFrameShape(QFrame::NoFrame);
+        c.view->setBackgroundRole(QPalette::Base);
+        c.view->setObjectName(QStringLiteral("chart%1").arg(t));
+        d->tabs->addTab(c.view, specs[std::size_t(t)].tab);
+    }
+    d->addLine(d->charts[Throughput], tr("Throughput"), kBlue, QStringLiteral("throughput"));
+    d->addLine(d->charts[Latency], tr("p50"), kEmerald, QStringLiteral("p50"));
+    d->addLine(d->charts[Latency], tr("p95"), kAmber, QStringLiteral("p95"));
+    d->addLine(d->charts[Latency], tr("p99"), kRed, QStringLiteral("p99"));
+    d->charts[Latency].alwaysLegend = true;
+    d->addLine(d->charts[Errors], tr("Errors"), kRed, QStringLiteral("errors"));
+    d->addLine(d->charts[HitRatio], tr("Hit ratio"), kViolet, QStringLiteral("hitRatio"));
+    d->addLine(d->charts[StaleReads], tr("Stale reads"), kOrange, QStringLiteral("staleReads"));
+    d->applyPalette(palette(), font());
+    d->updateRanges();
+    d->updateLegends();
+}
+
+ChartsPanel::~ChartsPanel() = default;
+
+void ChartsPanel::setNodes(const QStringList &ids)
+{
+    d->nodes = ids;
+    Chart &c = d->charts[Utilisation];
+    d->removeLines(c, c.lines);
+    for (int i = 0; i < ids.size(); ++i) {
+        d->addLine(c, ids.at(i), kNodeColours[std::size_t(i) % kNodeColours.size()],
+                   QStringLiteral("util/") + ids.at(i));
+    }
+    c.alwaysLegend = !ids.isEmpty();
+    clear();
+}
+
+void ChartsPanel::addSamples(const std::vector<sim::Sample> &samples)
+{
+    if (samples.empty())
+        return;
+    std::array<std::vector<QList<QPointF>>, TabCount> points;
+    for (int t = 0; t < TabCount; ++t)
+        points[std::size_t(t)].resize(d->charts[std::size_t(t)].lines.size());
+    const std::size_t nodeCount = d->charts[Utilisation].lines.size();
+    for (const sim::Sample &s : samples) {
+        points[Throughput][0].append({s.time, s.throughput});
+        points[Latency][0].append({s.time, s.p50 * 1000});
+        points[Latency][1].append({s.time, s.p95 * 1000});
+        points[Latency][2].append({s.time, s.p99 * 1000});
+        points[Errors][0].append({s.time, s.errorRate});
+        for (std::size_t n = 0; n < std::min(nodeCount, s.utilization.size()); ++n)
+            points[Utilisation][n].append({s.time, double(s.utilization[n]) * 100});
+        if (s.hitRatio >= 0) // no cache lookups in the interval: no point, not 0 %
+            points[HitRatio][0].append({s.time, s.hitRatio * 100});
+        points[StaleReads][0].append({s.time, double(s.staleReads)});
+
+        sim::Sample row = s;
+        row.queue.clear(); // not exported; the engine keeps them if needed
+        row.up.clear();
+        d->rows.push_back(std::move(row));
+    }
+    d->lastTime = std::max(d->lastTime, samples.back().time);
+    for (int t = 0; t < TabCount; ++t) {
+        Chart &c = d->charts[std::size_t(t)];
+        for (std::size_t l = 0; l < c.lines.size(); ++l) {
+            Private::append(c.lines[l], points[std::size_t(t)][l]);
+            d->trim(c.lines[l]);
+        }
+    }
+    d->updateRanges();
+}
+
+void ChartsPanel::clear()
+{
+    for (Chart &c : d->charts) {
+        for (QLineSeries *series : c.lines)
+            series->clear();
+    }
+    d->rows.clear();
+    d->lastTime = 0;
+    d->updateRanges();
+    d->updateLegends();
+}
+
+void ChartsPanel::pin()
+{
+    bool any = false;
+    for (const Chart &c : d->charts) {
+        for (const QLineSeries *series : c.lines)
+            any = any || series->count() > 0;
+    }
+    if (!any)
+        return; // nothing to compare with: keep the pin there is
+    clearPin();
+    const QPen pen = Private::pinnedPen(palette());
+    for (Chart &c : d->charts) {
+        for (QLineSeries *line : c.lines) {
+            auto *series = new QLineSeries;
+            series->setName(c.pinned.empty() ? tr("Pinned run")
+                                             : tr("Pinned %1").arg(line->name()));
+            series->setObjectName(QStringLiteral("pinned/") + line->objectName());
+            series->setUseOpenGL(false);
+            series->replace(line->points());
+            c.chart->addSeries(series);
+            series->attachAxis(c.x);
+            series->attachAxis(c.y);
+            series->setPen(pen);
+            c.pinned.push_back(series);
+        }
+        // QtCharts draws series in the order they were added: put the
+        // current lines back on top of the pin.
+        for (QLineSeries *line : c.lines) {
+            c.chart->removeSeries(line);
+            c.chart->addSeries(line);
+            line->attachAxis(c.x);
+            line->attachAxis(c.y);
+        }
+    }
+    d->pinnedEnd = d->lastTime;
+    d->updateRanges();
+    d->updateLegends();
+}
+
+void ChartsPanel::clearPin()
+{
+    for (Chart &c : d->charts)
+        d->removeLines(c, c.pinned);
+    d->pinnedEnd = -1;
+    d->updateRanges();
+    d->updateLegends();
+}
+
+bool ChartsPanel::hasPin() const
+{
+    return d->pinnedEnd >= 0;
+}
+
+int ChartsPanel::pointCount(int tab, int line) const
+{
+    if (tab < 0 || tab >= TabCount)
+        return 0;
+    const Chart &c = d->charts[std::size_t(tab)];
+    if (line < 0 || std::size_t(line) >= c.lines.size())
+        return 0;
+    return c.lines[std::size_t(line)]->count();
+}
+
+QString ChartsPanel::csv() const
+{
+    QStringList header = {QStringLiteral("time_s"),    QStringLiteral("throughput_rps"),
+                          QStringLiteral("error_rps"), QStringLiteral("p50_ms"),
+                          QStringLiteral("p95_ms"),    QStringLiteral("p99_ms"),
+                          QStringLiteral("hit_ratio"), QStringLiteral("stale_reads")};
+    for (const QString &id : d->nodes)
+        header.append(csvField(QStringLiteral("util_") + id));
+    QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QStringList fields;
+    for (const sim::Sample &s : d->rows) {
+        fields = {number(s.time),
+                  number(s.throughput),
+                  number(s.errorRate),
+                  number(s.p50 * 1000),
+                  number(s.p95 * 1000),
+                  number(s.p99 * 1000),
+                  s.hitRatio >= 0 ? number(s.hitRatio) : QString(),
+                  QString::number(s.staleReads)};
+        for (qsizetype n = 0; n < d->nodes.size(); ++n) {
+            fields.append(std::size_t(n) < s.utilization.size()
+                              ? number(double(s.utilization[std::size_t(n)]))
+                              : QString());
+        }
+        out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+bool ChartsPanel::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    const QByteArray data = csv().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        if (error) {
+            *error =
+                tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        }
+        return false;
+    }
+    return true;
+}
+
+void ChartsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        d->applyPalette(palette(), font());
+    QWidget::changeEvent(event);
+}
+
+} // namespace sds::gui

@@ -1,0 +1,87 @@
+#include "app/studio/lab/flowoverlay.h"
+
+#include "app/studio/lab/edgeitem.h"
+#include "app/studio/lab/nodeitem.h"
+
+#include <QApplication>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPalette>
+
+namespace sds::gui {
+
+namespace {
+constexpr qreal kDot = 3.2;
+constexpr int kQueueColumns = 16;
+const QColor kWrite(0xf9, 0x73, 0x16);
+} // namespace
+
+FlowOverlay::FlowOverlay()
+{
+    setZValue(10);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemHasNoContents, false);
+}
+
+void FlowOverlay::setFrame(std::vector<sim::InFlight> dots, std::vector<NodeItem *> nodes,
+                           std::vector<EdgeItem *> edges)
+{
+    prepareGeometryChange();
+    m_dots = std::move(dots);
+    m_nodes = std::move(nodes);
+    m_edges = std::move(edges);
+    m_bounds = scene() ? scene()->itemsBoundingRect().adjusted(-40, -40, 40, 80) : QRectF();
+    update();
+}
+
+void FlowOverlay::clear()
+{
+    setFrame({}, {}, {});
+}
+
+QRectF FlowOverlay::boundingRect() const
+{
+    return m_bounds;
+}
+
+void FlowOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_dots.empty())
+        return;
+    const QColor read = QApplication::palette().color(QPalette::Highlight);
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
+    std::vector<int> inService(m_nodes.size(), 0);
+    for (const sim::InFlight &f : m_dots) {
+        QPointF at;
+        switch (f.where) {
+        case sim::InFlight::Where::Edge:
+            if (f.edge >= m_edges.size() || !m_edges[f.edge])
+                continue;
+            at = m_edges[f.edge]->pointAt(f.fraction);
+            break;
+        case sim::InFlight::Where::Queue: {
+            if (f.node >= m_nodes.size() || !m_nodes[f.node] || f.position >= 64)
+                continue; // a long queue shows as its badge, not as a carpet of dots
+            const QRectF r = m_nodes[f.node]->sceneBoundingRect();
+            at = QPointF(r.left() + 16 + (f.position % kQueueColumns) * 9,
+                         r.bottom() + 4 + (f.position / kQueueColumns) * 9);
+            break;
+        }
+        case sim::InFlight::Where::Service: {
+            if (f.node >= m_nodes.size() || !m_nodes[f.node])
+                continue;
+            const int k = inService[f.node]++;
+            if (k >= 24)
+                continue;
+            const QRectF r = m_nodes[f.node]->sceneBoundingRect();
+            at = QPointF(r.right() - 24 - (k % 6) * 8, r.bottom() - 20 - (k / 6) * 8);
+            break;
+        }
+        }
+        p->setBrush(f.write ? kWrite : read);
+        p->drawEllipse(at, kDot, kDot);
+    }
+}
+
+} // namespace sds::gui

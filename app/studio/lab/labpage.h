@@ -1,0 +1,121 @@
+#pragma once
+
+#include "app/studio/lab/simrunner.h"
+#include "core/diagram/diagram.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QSlider;
+class QUndoStack;
+
+namespace sds::gui {
+
+class ChartsPanel;
+class DiagramScene;
+class DiagramView;
+class PaletteWidget;
+class PropertiesPanel;
+
+// The Lab mode: palette, canvas, properties, problems and charts around one
+// diagram document, and the controls that run simulated traffic through it.
+// A main window of its own inside the app's window, so its docks and
+// toolbar live with the canvas and are saved with the app's layout.
+class LabPage final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LabPage)
+
+public:
+    explicit LabPage(QWidget *parent = nullptr);
+    ~LabPage() override;
+
+    diagram::Diagram &document() { return m_doc; }
+    QUndoStack *undoStack() const { return m_undo; }
+    DiagramScene *scene() const { return m_scene; }
+    DiagramView *view() const { return m_view; }
+    PaletteWidget *palette() const { return m_palette; }
+    PropertiesPanel *properties() const { return m_properties; }
+    ChartsPanel *charts() const { return m_charts; }
+    SimRunner *runner() const { return m_runner; }
+    QListWidget *problems() const { return m_problems; }
+
+    // The file being edited (empty for a new diagram) and its state.
+    QString filePath() const { return m_path; }
+    bool isModified() const;
+    QString displayName() const;
+
+    // File operations; each reports to the user itself and returns success.
+    bool openFile(const QString &path);
+    bool saveFile(const QString &path);
+    void newDiagram();
+    void loadTemplate(const diagram::DiagramData &data);
+    // Asks about unsaved changes; false if the user cancelled.
+    bool maybeSave();
+
+    // Actions for the app's menus.
+    QAction *newAction() const { return m_newAction; }
+    QAction *openAction() const { return m_openAction; }
+    QAction *saveAction() const { return m_saveAction; }
+    QAction *saveAsAction() const { return m_saveAsAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *selectAllAction() const { return m_selectAllAction; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *stepAction() const { return m_stepAction; }
+    QAction *resetAction() const { return m_resetAction; }
+    QList<QAction *> viewActions() const;
+
+    void run();
+    void pause();
+
+signals:
+    void documentTitleChanged(const QString &title, bool modified);
+    void statusMessage(const QString &message, int timeoutMs);
+
+private:
+    void createActions();
+    void createDocks();
+    void createToolBar();
+    void selectionChanged();
+    void documentChanged();
+    void updateProblems();
+    void showFrame(const std::shared_ptr<const LabFrame> &frame);
+    void runnerStateChanged(SimRunner::State state);
+    void nodeMenu(const QString &id, const QPoint &screenPos);
+    void setPath(const QString &path);
+    bool saveAs();
+
+    diagram::Diagram m_doc;
+    QUndoStack *m_undo;
+    DiagramScene *m_scene;
+    DiagramView *m_view;
+    PaletteWidget *m_palette;
+    PropertiesPanel *m_properties;
+    ChartsPanel *m_charts;
+    QListWidget *m_problems;
+    SimRunner *m_runner;
+    QString m_path;
+    bool m_runnerStale = true; // the document changed since the runner loaded it
+
+    QAction *m_newAction;
+    QAction *m_openAction;
+    QAction *m_saveAction;
+    QAction *m_saveAsAction;
+    QAction *m_deleteAction;
+    QAction *m_selectAllAction;
+    QAction *m_zoomInAction;
+    QAction *m_zoomOutAction;
+    QAction *m_fitAction;
+    QAction *m_runAction;
+    QAction *m_stepAction;
+    QAction *m_resetAction;
+    QComboBox *m_speed = nullptr;
+    QSlider *m_load = nullptr;
+    QLabel *m_loadLabel = nullptr;
+    QLabel *m_clock = nullptr;
+};
+
+} // namespace sds::gui

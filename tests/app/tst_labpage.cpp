@@ -1,0 +1,306 @@
+// The lab driven as a user drives it: real widgets, offscreen.
+#include "app/studio/lab/chartspanel.h"
+#include "app/studio/lab/diagramscene.h"
+#include "app/studio/lab/diagramview.h"
+#include "app/studio/lab/edgeitem.h"
+#include "app/studio/lab/labpage.h"
+#include "app/studio/lab/nodeitem.h"
+#include "app/studio/lab/palettewidget.h"
+#include "app/studio/lab/propertiespanel.h"
+#include "core/diagram/diagramformat.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QFile>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace sds::gui;
+using sds::diagram::NodeKind;
+
+namespace {
+
+// Drops a palette kind on the view at @p viewPos, as a drag from the palette would.
+void dropKind(DiagramView *view, const QString &kind, QPoint viewPos)
+{
+    QMimeData mime;
+    mime.setData(QLatin1String(kKindMimeType), kind.toUtf8());
+    QDragEnterEvent enter(viewPos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QDragMoveEvent move(viewPos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    QDropEvent drop(viewPos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+}
+
+QPoint viewPointOf(DiagramView *view, NodeItem *item, QPointF local)
+{
+    return view->mapFromScene(item->mapToScene(local));
+}
+
+} // namespace
+
+class TestLabPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<LabPage> shown()
+    {
+        auto lab = std::make_unique<LabPage>();
+        lab->resize(1400, 900);
+        lab->show();
+        if (!QTest::qWaitForWindowExposed(lab.get()))
+            qWarning("lab page not exposed");
+        return lab;
+    }
+
+    // Two nodes: a client and a web server, placed by drops.
+    static void buildTwoNodes(LabPage &lab)
+    {
+        DiagramView *view = lab.view();
+        dropKind(view, QStringLiteral("client"), QPoint(200, 200));
+        dropKind(view, QStringLiteral("web_server"), QPoint(600, 200));
+    }
+
+private slots:
+    void paletteListsTheCatalogueAndFilters()
+    {
+        auto lab = shown();
+        PaletteWidget *palette = lab->palette();
+        QCOMPARE(palette->visibleKinds().size(), qsizetype(sds::diagram::catalogue().size()));
+        palette->setFilter(QStringLiteral("cache"));
+        QVERIFY(palette->visibleKinds().contains(QStringLiteral("cache")));
+        QVERIFY(
+            palette->visibleKinds().contains(QStringLiteral("cdn"))); // "edge cache" in its help
+        QVERIFY(!palette->visibleKinds().contains(QStringLiteral("client")));
+        palette->setFilter(QString());
+        QCOMPARE(palette->visibleKinds().size(), qsizetype(sds::diagram::catalogue().size()));
+    }
+
+    void dropCreatesTheNodeWhereItFalls()
+    {
+        auto lab = shown();
+        const QPoint at(420, 300);
+        dropKind(lab->view(), QStringLiteral("cache"), at);
+        const auto &nodes = lab->document().data().nodes;
+        QCOMPARE(nodes.size(), 1);
+        QCOMPARE(nodes[0].kind, NodeKind::Cache);
+        NodeItem *item = lab->scene()->nodeItem(nodes[0].id);
+        QVERIFY(item);
+        // Centred on the drop point, give or take the grid.
+        const QPointF centre = item->mapToScene(QRectF(QPointF(0, 0), NodeItem::kSize).center());
+        const QPointF dropped = lab->view()->mapToScene(at);
+        QVERIFY2(QLineF(centre, dropped).length() <= NodeItem::kGrid,
+                 qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                                .arg(centre.x())
+                                .arg(centre.y())
+                                .arg(dropped.x())
+                                .arg(dropped.y())));
+        QVERIFY(lab->isModified());
+    }
+
+    void enterOnAPaletteItemAddsAtTheCentre()
+    {
+        auto lab = shown();
+        QTreeWidget *tree = lab->palette()->tree();
+        QTreeWidgetItem *web =
+            tree->findItems(QStringLiteral("Web server"), Qt::MatchRecursive).value(0);
+        QVERIFY(web);
+        tree->setFocus();
+        tree->setCurrentItem(web);
+        QTest::keyClick(tree, Qt::Key_Return);
+        QCOMPARE(lab->document().data().nodes.size(), 1);
+        QCOMPARE(lab->document().data().nodes[0].kind, NodeKind::WebServer);
+    }
+
+    void dragFromTheHandleConnectsAndUndoRedoRestore()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QCOMPARE(d.nodes.size(), 2);
+        NodeItem *client = lab->scene()->nodeItem(d.nodes[0].id);
+        NodeItem *web = lab->scene()->nodeItem(d.nodes[1].id);
+        DiagramView *view = lab->view();
+
+        const QPoint from = viewPointOf(view, client, client->handleRect().center());
+        const QPoint to = viewPointOf(view, web, QRectF(QPointF(0, 0), NodeItem::kSize).center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(view->viewport(), (from + to) / 2);
+        QTest::mouseMove(view->viewport(), to);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+        QCOMPARE(d.edges.size(), 1);
+        QCOMPARE(d.edges[0].from, d.nodes[0].id);
+        QCOMPARE(d.edges[0].to, d.nodes[1].id);
+        QVERIFY(lab->scene()->edgeItem(d.edges[0].id));
+
+        const QByteArray built = sds::diagram::serializeDiagram(d);
+        QUndoStack *undo = lab->undoStack();
+        QCOMPARE(undo->count(), 3);
+        undo->undo(); // the edge
+        QVERIFY(d.edges.isEmpty());
+        QVERIFY(!lab->scene()->edgeItem(QStringLiteral("e1")));
+        undo->undo(); // the web server
+        undo->undo(); // the client
+        QVERIFY(d.nodes.isEmpty());
+        QVERIFY(!lab->isModified());
+        undo->redo();
+        undo->redo();
+        undo->redo();
+        QCOMPARE(sds::diagram::serializeDiagram(d), built);
+        QVERIFY(lab->scene()->edgeItem(d.edges[0].id));
+    }
+
+    void invalidConnectionsAreRefusedWithAReason()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        const QString reason =
+            lab->scene()->connectNodes(d.nodes[1].id, d.nodes[0].id); // into the client
+        QVERIFY(reason.contains(QStringLiteral("only sends")));
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(lab->scene()
+                    ->connectNodes(d.nodes[0].id, d.nodes[1].id)
+                    .contains(QStringLiteral("already")));
+        QCOMPARE(d.edges.size(), 1);
+    }
+
+    void deletingANodeTakesItsEdgesAndUndoPutsThemBack()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        const QByteArray before = sds::diagram::serializeDiagram(d);
+        lab->scene()->selectNode(d.nodes[1].id);
+        lab->deleteAction()->trigger();
+        QCOMPARE(d.nodes.size(), 1);
+        QVERIFY(d.edges.isEmpty());
+        lab->undoStack()->undo();
+        QCOMPARE(sds::diagram::serializeDiagram(d), before);
+    }
+
+    void editingAPropertyChangesTheDocumentUndoably()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const QString web = lab->document().data().nodes[1].id;
+        lab->scene()->selectNode(web);
+        auto *servers =
+            qobject_cast<QSpinBox *>(lab->properties()->editor(QStringLiteral("servers")));
+        QVERIFY(servers);
+        QCOMPARE(servers->value(), 8);
+        servers->setValue(24);
+        QCOMPARE(lab->document().data().node(web)->integer(u"servers"), 24);
+        auto *dist =
+            qobject_cast<QComboBox *>(lab->properties()->editor(QStringLiteral("service_dist")));
+        QVERIFY(dist);
+        dist->setCurrentIndex(dist->findData(QStringLiteral("lognormal")));
+        emit dist->activated(dist->currentIndex());
+        QCOMPARE(lab->document().data().node(web)->text(u"service_dist"),
+                 QStringLiteral("lognormal"));
+        lab->undoStack()->undo();
+        lab->undoStack()->undo();
+        QCOMPARE(lab->document().data().node(web)->integer(u"servers"), 8);
+        QCOMPARE(servers->value(), 8); // the panel follows the document
+    }
+
+    void saveThenOpenGivesAnEqualDocument()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("design.json"));
+        QByteArray saved;
+        {
+            auto lab = shown();
+            buildTwoNodes(*lab);
+            const auto &d = lab->document().data();
+            QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+            QVERIFY(lab->saveFile(path));
+            QVERIFY(!lab->isModified());
+            QCOMPARE(lab->displayName(), QStringLiteral("design.json"));
+            saved = sds::diagram::serializeDiagram(d);
+        }
+        auto again = shown();
+        QVERIFY(again->openFile(path));
+        QCOMPARE(sds::diagram::serializeDiagram(again->document().data()), saved);
+        QCOMPARE(again->filePath(), path);
+    }
+
+    void aMalformedFileIsReportedAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"sdstudio-diagram\", \"version\": 1, \"nodes\": [{\"id\": \"x\", "
+                "\"kind\": \"mainframe\"}]}");
+        f.close();
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const QByteArray before = sds::diagram::serializeDiagram(lab->document().data());
+        QString shownText;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            shownText = box->text() + u'\n' + box->informativeText();
+            box->reject();
+        });
+        QVERIFY(!lab->openFile(bad));
+        QVERIFY2(shownText.contains(QStringLiteral("unknown kind 'mainframe'")),
+                 qPrintable(shownText));
+        QCOMPARE(sds::diagram::serializeDiagram(lab->document().data()), before);
+        QVERIFY(lab->filePath().isEmpty());
+    }
+
+    void problemsAreListedAndMarked()
+    {
+        auto lab = shown();
+        dropKind(lab->view(), QStringLiteral("web_server"), QPoint(300, 300));
+        QListWidget *problems = lab->problems();
+        bool noClient = false;
+        for (int i = 0; i < problems->count(); ++i)
+            noClient = noClient || problems->item(i)->text().contains(QStringLiteral("no client"));
+        QVERIFY(noClient);
+    }
+
+    void runningFillsTheChartsAndFailuresShow()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        sds::diagram::RunSettings long_;
+        long_.durationS = 100000; // runs until the test stops it
+        QVERIFY(lab->document().setRun(long_).isEmpty());
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(5); // 10x
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->charts()->pointCount(0) >= 5, 20000);
+        // A failed server: errors appear in the metrics, and stop once it is back.
+        std::shared_ptr<const LabFrame> last;
+        connect(lab->runner(), &SimRunner::frameReady, this,
+                [&last](const std::shared_ptr<const LabFrame> &f) { last = f; });
+        lab->runner()->failNode(d.nodes[1].id);
+        QTRY_VERIFY_WITH_TIMEOUT(last && last->metrics.nodeDown > 100, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->scene()->nodeItem(d.nodes[1].id)->isDown(), 5000);
+        lab->runner()->restoreNode(d.nodes[1].id);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab->scene()->nodeItem(d.nodes[1].id)->isDown(), 5000);
+        const auto failedAtRestore = last->metrics.nodeDown;
+        const double timeAtRestore = last->simTime;
+        QTRY_VERIFY_WITH_TIMEOUT(last->simTime > timeAtRestore + 5 || last->finished, 20000);
+        QCOMPARE(last->metrics.nodeDown, failedAtRestore);
+        lab->pause();
+    }
+};
+
+QTEST_MAIN(TestLabPage)
+#include "tst_labpage.moc"
