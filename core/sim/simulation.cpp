@@ -1101,30 +1101,34 @@ struct Simulation::Impl {
 
     void resetStatistics()
     {
-        const std::vector<NodeMetrics> keep = [&] {
-            std::vector<NodeMetrics> v;
-            for (const NodeState &ns : nodes)
-                v.push_back(ns.counters);
-            return v;
-        }();
+        // The totals restart at zero, but the time series must not notice:
+        // each "value at the last sample" mark is shifted by the value it is
+        // about to lose (unsigned wrap-around keeps the differences exact).
+        const auto shift = [](std::uint64_t &mark, std::uint64_t value) {
+            mark -= value;
+        };
+        shift(completedMark, totals.completed);
+        shift(failedMark, totals.failed);
+        shift(staleMark, totals.staleReads);
         const std::uint64_t events_ = totals.events;
         totals = RunMetrics{};
         totals.events = events_;
-        for (std::size_t n = 0; n < nodes.size(); ++n) {
+        for (NodeState &ns : nodes) {
+            shift(ns.hitsMark, ns.counters.hits);
+            shift(ns.missesMark, ns.counters.misses);
             NodeMetrics fresh;
-            fresh.id = keep[n].id;
-            fresh.servers = keep[n].servers;
-            fresh.isCache = keep[n].isCache;
-            nodes[n].counters = fresh;
-            nodes[n].hitsMark = nodes[n].missesMark = 0;
+            fresh.id = ns.counters.id;
+            fresh.servers = ns.counters.servers;
+            fresh.isCache = ns.counters.isCache;
+            ns.counters = fresh;
         }
         for (Station &st : stations) {
             st.account(now);
-            st.busyArea = st.queueArea = st.busyMark = 0;
+            st.busyMark -= st.busyArea;
+            st.busyArea = st.queueArea = 0;
         }
         latencyBatches = BatchMeans(64);
         throughputBatches = BatchMeans(64);
-        completedMark = failedMark = staleMark = 0;
         measureStart = now;
     }
 

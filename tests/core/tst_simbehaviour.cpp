@@ -483,6 +483,23 @@ private slots:
         QVERIFY(four.latency.mean() < one.latency.mean());
     }
 
+    void theTimeSeriesDoesNotDipAtTheEndOfTheWarmUp()
+    {
+        auto sim = simulation(diagram(
+            {node(C, NodeKind::Client, constantClient(200)),
+             node(QStringLiteral("web"), NodeKind::WebServer, station(4, 10, "deterministic"))},
+            {edge(C, QStringLiteral("web"))}, 30, 10));
+        sim->run();
+        for (const auto &s : sim->samples()) {
+            QVERIFY2(std::abs(s.throughput - 200) <= 4,
+                     qPrintable(QStringLiteral("t %1: %2").arg(s.time).arg(s.throughput)));
+            QVERIFY2(std::abs(s.utilization[1] - 0.5) < 0.02,
+                     qPrintable(QStringLiteral("t %1: %2").arg(s.time).arg(s.utilization[1])));
+        }
+        QVERIFY(std::abs(double(sim->metrics().completed) - 20 * 200) <=
+                1); // the totals do restart
+    }
+
     void sameSeedSameFiguresBitForBit()
     {
         auto d = balanced(QStringLiteral("random"), {5, 7, 9}, 200);
