@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -70,6 +71,11 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, &MainWindow::saveSettings);
     window.show();
 
+    // After a crash, offer the autosaved diagram once the window is up
+    // (not in a scripted run, which must not wait for an answer).
+    if (parsed.options.screenshotPath.isEmpty() && parsed.options.openFile.isEmpty() &&
+        parsed.options.scenario.isEmpty())
+        QTimer::singleShot(0, window.lab(), [&window] { window.lab()->offerRecovery(); });
     if (!parsed.options.screenshotPath.isEmpty())
         screenshotWhenRenderedThenQuit(&window, parsed.options.screenshotPath,
                                        parsed.options.screenshotDelayMs);

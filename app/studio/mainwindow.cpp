@@ -108,6 +108,7 @@ void MainWindow::createPages()
     m_pages[index(Mode::Lab)] = m_lab;
     m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
     m_undoGroup->addStack(m_lab->undoStack());
+    m_lab->setAutosaveFolder(m_context.dataDir);
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     addPage(Mode::Review, tr("No flashcards yet"),
@@ -190,6 +191,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_lab->saveAction());
     file->addAction(m_lab->saveAsAction());
+    file->addAction(m_lab->exportAction());
     file->addSeparator();
     file->addAction(tr("Save Window Screenshot…"), this, &MainWindow::saveScreenshotAs);
     file->addSeparator();
@@ -323,6 +325,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_lab->discardRecovery(); // a normal end: nothing to recover next time
     saveSettings();
     event->accept();
 }
@@ -337,7 +340,7 @@ void MainWindow::applyThemeColors()
         m_modeActions[index(mode)]->setIcon(themedIcon(iconName(mode), text, m_theme->accent()));
     m_modeBar->setColors(palette, m_theme->accent());
     m_lab->scene()->refreshIcons();
-    m_lab->palette()->refreshIcons();
+    m_lab->componentPalette()->refreshIcons();
 }
 
 void MainWindow::saveScreenshotAs()

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+#include <QImage>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -75,7 +76,7 @@ private slots:
     void paletteListsTheCatalogueAndFilters()
     {
         auto lab = shown();
-        PaletteWidget *palette = lab->palette();
+        PaletteWidget *palette = lab->componentPalette();
         QCOMPARE(palette->visibleKinds().size(), qsizetype(sds::diagram::catalogue().size()));
         palette->setFilter(QStringLiteral("cache"));
         QVERIFY(palette->visibleKinds().contains(QStringLiteral("cache")));
@@ -111,7 +112,7 @@ private slots:
     void enterOnAPaletteItemAddsAtTheCentre()
     {
         auto lab = shown();
-        QTreeWidget *tree = lab->palette()->tree();
+        QTreeWidget *tree = lab->componentPalette()->tree();
         QTreeWidgetItem *web =
             tree->findItems(QStringLiteral("Web server"), Qt::MatchRecursive).value(0);
         QVERIFY(web);
@@ -260,6 +261,64 @@ private slots:
                  qPrintable(shownText));
         QCOMPARE(sds::diagram::serializeDiagram(lab->document().data()), before);
         QVERIFY(lab->filePath().isEmpty());
+    }
+
+    void autosaveRecoversAfterACrash()
+    {
+        QTemporaryDir data;
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("mine.json"));
+        QByteArray edited;
+        {
+            auto lab = shown();
+            lab->setAutosaveFolder(data.path());
+            buildTwoNodes(*lab);
+            QVERIFY(lab->saveFile(path));
+            QVERIFY(!lab->hasRecovery());
+            const auto &d = lab->document().data();
+            QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+            QVERIFY(lab->autosaveNow());
+            QVERIFY(lab->hasRecovery());
+            edited = sds::diagram::serializeDiagram(d);
+            // The page goes away without a save or a normal close: a crash.
+        }
+        auto next = shown();
+        next->setAutosaveFolder(data.path());
+        QVERIFY(next->hasRecovery());
+        QVERIFY(next->recover());
+        QCOMPARE(sds::diagram::serializeDiagram(next->document().data()), edited);
+        QCOMPARE(next->filePath(), path);
+        QVERIFY(next->isModified()); // recovered, not yet saved
+        next->undoStack()->undo();   // back to the file as saved
+        QCOMPARE(next->document().data().edges.size(), 0);
+        next->undoStack()->redo();
+        QVERIFY(next->saveFile(path));
+        QVERIFY(!next->hasRecovery()); // saved: nothing left to recover
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains("autosave_of"));
+    }
+
+    void exportsPngAndSvg()
+    {
+        QTemporaryDir dir;
+        auto lab = shown();
+        QString error;
+        QVERIFY(!lab->exportImage(dir.filePath(QStringLiteral("empty.png")), &error));
+        QVERIFY(error.contains(QStringLiteral("empty")));
+        buildTwoNodes(*lab);
+        const QString png = dir.filePath(QStringLiteral("d.png"));
+        QVERIFY2(lab->exportImage(png, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(image.width() > 2 * NodeItem::kSize.width()); // both nodes, at twice the scale
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY2(lab->exportImage(svg, &error), qPrintable(error));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("Web server")); // the labels are text, not pixels
+        QVERIFY(!lab->exportImage(QStringLiteral("/proc/nowhere/d.png"), &error));
     }
 
     void problemsAreListedAndMarked()

@@ -94,6 +94,7 @@ LabPage::~LabPage()
     // Children outlive the members, but the scene and the panels refer to the
     // document: take them down while it still exists.
     m_scene->disconnect(this);
+    m_undo->disconnect(this); // its clean-up must not count as a clean save
     delete m_view;
     delete m_scene;
     delete m_properties;
@@ -124,6 +125,10 @@ void LabPage::createActions()
     m_saveAsAction = new QAction(tr("Save Diagram &As…"), this);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, this, &LabPage::saveAs);
+
+    m_exportAction = new QAction(tr("&Export Diagram…"), this);
+    m_exportAction->setToolTip(tr("Save the canvas as a PNG or SVG picture"));
+    connect(m_exportAction, &QAction::triggered, this, &LabPage::exportDiagram);
 
     m_deleteAction = new QAction(tr("&Delete"), this);
     m_deleteAction->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
@@ -250,7 +255,7 @@ void LabPage::createDocks()
         dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::RightDockWidgetArea);
     splitDockWidget(props, problems, Qt::Vertical);
     resizeDocks({props, problems}, {500, 140}, Qt::Vertical);
-    dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+    dock(tr("Charts"), QStringLiteral("chartsDock"), wrapCharts(), Qt::BottomDockWidgetArea);
     m_charts->setMinimumHeight(230);
 }
 

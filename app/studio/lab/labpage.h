@@ -37,7 +37,7 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
-    PaletteWidget *palette() const { return m_palette; }
+    PaletteWidget *componentPalette() const { return m_palette; }
     PropertiesPanel *properties() const { return m_properties; }
     ChartsPanel *charts() const { return m_charts; }
     SimRunner *runner() const { return m_runner; }
@@ -56,11 +56,28 @@ public:
     // Asks about unsaved changes; false if the user cancelled.
     bool maybeSave();
 
+    // Autosave: every 30 s while modified, the diagram is written to
+    // DIR/autosave/; a clean save or a normal close removes it, so one left
+    // behind means the app did not end normally.
+    void setAutosaveFolder(const QString &dir);
+    QString autosavePath() const;
+    bool autosaveNow();
+    bool hasRecovery() const;
+    // Loads the autosaved diagram as an unsaved edit (undoable); false if unreadable.
+    bool recover();
+    void discardRecovery();
+    // Asks the user whether to recover a diagram left by a crash.
+    void offerRecovery();
+
+    // Writes the canvas as PNG (at twice the screen resolution) or SVG, by suffix.
+    bool exportImage(const QString &path, QString *error);
+
     // Actions for the app's menus.
     QAction *newAction() const { return m_newAction; }
     QAction *openAction() const { return m_openAction; }
     QAction *saveAction() const { return m_saveAction; }
     QAction *saveAsAction() const { return m_saveAsAction; }
+    QAction *exportAction() const { return m_exportAction; }
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *selectAllAction() const { return m_selectAllAction; }
     QAction *runAction() const { return m_runAction; }
@@ -86,6 +103,8 @@ private:
     void runnerStateChanged(SimRunner::State state);
     void nodeMenu(const QString &id, const QPoint &screenPos);
     void setPath(const QString &path);
+    QWidget *wrapCharts();
+    void exportDiagram();
     bool saveAs();
 
     diagram::Diagram m_doc;
@@ -98,12 +117,14 @@ private:
     QListWidget *m_problems;
     SimRunner *m_runner;
     QString m_path;
+    QString m_autosaveDir;
     bool m_runnerStale = true; // the document changed since the runner loaded it
 
     QAction *m_newAction;
     QAction *m_openAction;
     QAction *m_saveAction;
     QAction *m_saveAsAction;
+    QAction *m_exportAction;
     QAction *m_deleteAction;
     QAction *m_selectAllAction;
     QAction *m_zoomInAction;
