@@ -1,6 +1,7 @@
 #include "app/studio/icons.h"
 
 #include <QFile>
+#include <QHash>
 #include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
@@ -29,7 +30,47 @@ public:
         , m_checkedColor(checkedColor)
     {}
 
+    // The canvas paints hundreds of icons per frame: draw cached pixmaps
+    // (one per size, mode and state, at the device's pixel ratio) instead of
+    // parsing and rendering the SVG every time.
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QSize pixels = (QSizeF(rect.size()) * dpr).toSize();
+        const QString key = QStringLiteral("%1x%2-%3-%4")
+                                .arg(pixels.width())
+                                .arg(pixels.height())
+                                .arg(int(mode))
+                                .arg(int(state));
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            QPixmap pm(pixels);
+            pm.fill(Qt::transparent);
+            QPainter p(&pm);
+            render(&p, QRectF(QPointF(0, 0), QSizeF(pixels)), mode, state);
+            p.end();
+            pm.setDevicePixelRatio(dpr);
+            it = m_cache.insert(key, pm);
+        }
+        painter->drawPixmap(rect, *it);
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        QPixmap pm(size);
+        pm.fill(Qt::transparent);
+        QPainter painter(&pm);
+        render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), mode, state);
+        return pm;
+    }
+
+    QIconEngine *clone() const override
+    {
+        return new SvgIconEngine(m_svg, m_color, m_checkedColor);
+    }
+
+private:
+    void render(QPainter *painter, const QRectF &rect, QIcon::Mode mode, QIcon::State state)
     {
         QByteArray data = m_svg;
         const QColor color =
@@ -40,28 +81,14 @@ public:
         painter->save();
         if (mode == QIcon::Disabled)
             painter->setOpacity(0.4);
-        renderer.render(painter, QRectF(rect));
+        renderer.render(painter, rect);
         painter->restore();
     }
 
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
-    {
-        QPixmap pm(size);
-        pm.fill(Qt::transparent);
-        QPainter painter(&pm);
-        paint(&painter, QRect(QPoint(0, 0), size), mode, state);
-        return pm;
-    }
-
-    QIconEngine *clone() const override
-    {
-        return new SvgIconEngine(m_svg, m_color, m_checkedColor);
-    }
-
-private:
     QByteArray m_svg;
     QColor m_color;
     QColor m_checkedColor;
+    QHash<QString, QPixmap> m_cache;
 };
 
 } // namespace

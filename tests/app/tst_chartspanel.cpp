@@ -121,6 +121,38 @@ class TestChartsPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void hugeJumpsKeepTheTickCountSmall()
+    {
+        // A run that jumps from a trickle to 20,000 rps once hung the window:
+        // the axis was given the wide range before the coarse tick interval
+        // and laid out a hundred thousand ticks. Every axis must stay readable
+        // after each step.
+        ChartsPanel panel;
+        panel.setNodes({QStringLiteral("a"), QString(), QStringLiteral("b")});
+        for (const double rate : {0.5, 20000.0, 3.0, 150000.0, 1.0}) {
+            Sample s = sample(1, 3);
+            s.throughput = rate;
+            s.errorRate = rate / 2;
+            panel.addSamples({s});
+            for (int tab = 0; tab < 6; ++tab) {
+                for (QAbstractAxis *axis : chart(panel, tab)->axes()) {
+                    auto *v = qobject_cast<QValueAxis *>(axis);
+                    QVERIFY(v);
+                    QVERIFY2((v->max() - v->min()) / v->tickInterval() <= 20,
+                             qPrintable(QStringLiteral("tab %1: %2..%3 by %4")
+                                            .arg(tab)
+                                            .arg(v->min())
+                                            .arg(v->max())
+                                            .arg(v->tickInterval())));
+                }
+            }
+        }
+        // Clients (empty ids) get no utilisation line and no CSV column.
+        QCOMPARE(chart(panel, Utilisation)->series().size(), 2);
+        QVERIFY(!panel.csv().contains(QStringLiteral("util_,")));
+        QVERIFY(panel.csv().section(u'\n', 0, 0).endsWith(QStringLiteral("util_a,util_b")));
+    }
+
     void fillsEveryTab()
     {
         ChartsPanel panel;

@@ -35,6 +35,7 @@ constexpr double kRetain = 2 * kWindow;
 // replace(), because Qt 6.4 lays out the whole series again for each
 // appended point.
 constexpr int kAppendBatch = 8;
+constexpr int kMaxNodeLines = 12;
 
 // Mid-lightness colours (Tailwind's 500 shades) that keep their contrast on
 // both the light and the dark palette's base, distinct from each other and
@@ -107,6 +108,7 @@ struct ChartsPanel::Private {
     QTabWidget *tabs = nullptr;
     std::array<Chart, TabCount> charts;
     QStringList nodes;
+    std::vector<std::size_t> lineNode; // utilisation line -> node index in the samples
     // Every sample since clear(), for csv(); the series keep only the recent ones.
     std::vector<sim::Sample> rows;
     double lastTime = 0;   // newest sample of the current run
@@ -189,12 +191,7 @@ struct ChartsPanel::Private {
             end = start + 10; // nothing yet: an empty, honest axis
         const double xStep = niceStep((end - start) / 6);
         for (Chart &c : charts) {
-            if (c.x->min() != start || c.x->max() != end)
-                c.x->setRange(start, end);
-            if (c.x->tickInterval() != xStep) {
-                c.x->setTickInterval(xStep);
-                c.x->setLabelFormat(labelFormat(xStep));
-            }
+            setRangeAndStep(c.x, start, end, xStep);
 
             double top = 0;
             auto scan = [&](const QLineSeries *series) {
@@ -242,9 +239,26 @@ struct ChartsPanel::Private {
         }
         if (top == current && step == c.y->tickInterval())
             return;
-        c.y->setRange(0, top);
-        c.y->setTickInterval(step);
-        c.y->setLabelFormat(labelFormat(step));
+        setRangeAndStep(c.y, 0, top, step);
+    }
+
+    // Changes range and tick interval in the order that never has a wide
+    // range with a fine interval in between: QtCharts lays the ticks out at
+    // each call, and 0.2 over 0..20000 would be a hundred thousand of them.
+    static void setRangeAndStep(QValueAxis *axis, double min, double max, double step)
+    {
+        const bool unchanged =
+            axis->min() == min && axis->max() == max && axis->tickInterval() == step;
+        if (unchanged)
+            return;
+        if (step >= axis->tickInterval()) {
+            axis->setTickInterval(step);
+            axis->setRange(min, max);
+        } else {
+            axis->setRange(min, max);
+            axis->setTickInterval(step);
+        }
+        axis->setLabelFormat(labelFormat(step));
     }
 
     void applyPalette(const QPalette &palette, const QFont &font)
@@ -360,9 +374,16 @@ void ChartsPanel::setNodes(const QStringList &ids)
     d->nodes = ids;
     Chart &c = d->charts[Utilisation];
     d->removeLines(c, c.lines);
-    for (int i = 0; i < ids.size(); ++i) {
-        d->addLine(c, ids.at(i), kNodeColours[std::size_t(i) % kNodeColours.size()],
+    // A line per node reads up to a dozen or so nodes; beyond that the chart
+    // is a tangle and QtCharts slows the window. The CSV keeps every node.
+    // Empty ids (clients) get no line.
+    d->lineNode.clear();
+    for (int i = 0; i < ids.size() && int(d->lineNode.size()) < kMaxNodeLines; ++i) {
+        if (ids.at(i).isEmpty())
+            continue;
+        d->addLine(c, ids.at(i), kNodeColours[d->lineNode.size() % kNodeColours.size()],
                    QStringLiteral("util/") + ids.at(i));
+        d->lineNode.push_back(std::size_t(i));
     }
     c.alwaysLegend = !ids.isEmpty();
     clear();
@@ -382,8 +403,11 @@ void ChartsPanel::addSamples(const std::vector<sim::Sample> &samples)
         points[Latency][1].append({s.time, s.p95 * 1000});
         points[Latency][2].append({s.time, s.p99 * 1000});
         points[Errors][0].append({s.time, s.errorRate});
-        for (std::size_t n = 0; n < std::min(nodeCount, s.utilization.size()); ++n)
-            points[Utilisation][n].append({s.time, double(s.utilization[n]) * 100});
+        for (std::size_t l = 0; l < nodeCount; ++l) {
+            const std::size_t n = d->lineNode[l];
+            if (n < s.utilization.size())
+                points[Utilisation][l].append({s.time, double(s.utilization[n]) * 100});
+        }
         if (s.hitRatio >= 0) // no cache lookups in the interval: no point, not 0 %
             points[HitRatio][0].append({s.time, s.hitRatio * 100});
         points[StaleReads][0].append({s.time, double(s.staleReads)});
@@ -485,8 +509,10 @@ QString ChartsPanel::csv() const
                           QStringLiteral("error_rps"), QStringLiteral("p50_ms"),
                           QStringLiteral("p95_ms"),    QStringLiteral("p99_ms"),
                           QStringLiteral("hit_ratio"), QStringLiteral("stale_reads")};
-    for (const QString &id : d->nodes)
-        header.append(csvField(QStringLiteral("util_") + id));
+    for (const QString &id : d->nodes) {
+        if (!id.isEmpty()) // clients have no utilisation
+            header.append(csvField(QStringLiteral("util_") + id));
+    }
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     QStringList fields;
     for (const sim::Sample &s : d->rows) {
@@ -499,6 +525,8 @@ QString ChartsPanel::csv() const
                   s.hitRatio >= 0 ? number(s.hitRatio) : QString(),
                   QString::number(s.staleReads)};
         for (qsizetype n = 0; n < d->nodes.size(); ++n) {
+            if (d->nodes.at(n).isEmpty())
+                continue;
             fields.append(std::size_t(n) < s.utilization.size()
                               ? number(double(s.utilization[std::size_t(n)]))
                               : QString());

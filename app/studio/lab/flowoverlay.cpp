@@ -7,6 +7,9 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+
+#include <cmath>
 
 namespace sds::gui {
 
@@ -48,9 +51,26 @@ void FlowOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *
 {
     if (m_dots.empty())
         return;
+    // Thousands of dots per frame: blit two pre-drawn dots rather than
+    // antialiasing each circle.
     const QColor read = QApplication::palette().color(QPalette::Highlight);
-    p->setRenderHint(QPainter::Antialiasing);
-    p->setPen(Qt::NoPen);
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const qreal scale = p->worldTransform().m11() * dpr;
+    const auto dot = [&](const QColor &colour) {
+        const int size = std::max(2, int(std::ceil(kDot * 2 * scale)));
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter dp(&pm);
+        dp.setRenderHint(QPainter::Antialiasing);
+        dp.setPen(Qt::NoPen);
+        dp.setBrush(colour);
+        dp.drawEllipse(QRectF(0, 0, size, size));
+        dp.end();
+        return pm;
+    };
+    const QPixmap readDot = dot(read);
+    const QPixmap writeDot = dot(kWrite);
+    const QRectF box(-kDot, -kDot, 2 * kDot, 2 * kDot);
     std::vector<int> inService(m_nodes.size(), 0);
     for (const sim::InFlight &f : m_dots) {
         QPointF at;
@@ -79,8 +99,7 @@ void FlowOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *
             break;
         }
         }
-        p->setBrush(f.write ? kWrite : read);
-        p->drawEllipse(at, kDot, kDot);
+        p->drawPixmap(box.translated(at), f.write ? writeDot : readDot, QRectF(readDot.rect()));
     }
 }
 

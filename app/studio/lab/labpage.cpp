@@ -419,7 +419,7 @@ void LabPage::run()
         m_charts->clear();
         QStringList ids;
         for (const diagram::Node &n : m_doc.data().nodes)
-            ids << n.id;
+            ids << (n.kind == diagram::NodeKind::Client ? QString() : n.id); // no line for a client
         m_charts->setNodes(ids);
         m_runner->setRateScale(m_load->value() / 100.0);
         m_runner->setSpeed(m_speed->currentData().toDouble());

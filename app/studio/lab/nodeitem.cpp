@@ -39,6 +39,7 @@ NodeItem::NodeItem(const diagram::Node &node, const QIcon &icon)
     setFlags(ItemIsMovable | ItemIsSelectable | ItemIsFocusable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(1);
+
     update(node);
 }
 
