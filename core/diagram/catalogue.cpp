@@ -70,6 +70,24 @@ QList<ParamSpec> station(int servers, double serviceMs, const char *dist = "expo
     };
 }
 
+// What the cache and the CDN share: a store of keys with eviction and expiry.
+// @p thing names what is stored ("key", "object") in the help texts.
+QList<ParamSpec> keyStore(double ttl, const char *thing, const char *sizeHelp)
+{
+    const QString t = QString::fromUtf8(thing);
+    return {
+        integer("cache_keys", "Cache size", "keys", 1, 100000000, 10000, sizeHelp),
+        real(
+            "ttl_s", "Time to live", "s", 0, 1e7, ttl,
+            qPrintable(QStringLiteral("An %1 expires this long after it was stored. 0 means never.")
+                           .arg(t == u"key" ? QStringLiteral("entry") : t))),
+        choice("policy", "Eviction", list({"lru", "lfu"}),
+               qPrintable(QStringLiteral("Which %1 to drop when full: least recently or least "
+                                         "frequently used.")
+                              .arg(t))),
+    };
+}
+
 QList<ParamSpec> failures()
 {
     return {
@@ -139,14 +157,7 @@ QList<KindSpec> build()
 
     add(NodeKind::Cdn, "cdn", "Content delivery network", "Edge",
         "Edge cache close to users: hits are served at the edge, misses go to the origin.",
-        concat({station(64, 2),
-                {integer("cache_keys", "Cache size", "keys", 1, 100000000, 10000,
-                         "How many objects the edge keeps."),
-                 real("ttl_s", "Time to live", "s", 0, 1e7, 300,
-                      "An object expires this long after it was fetched. 0 means never."),
-                 choice("policy", "Eviction", list({"lru", "lfu"}),
-                        "Which object to drop when full: least recently or least frequently "
-                        "used.")},
+        concat({station(64, 2), keyStore(300, "object", "How many objects the edge keeps."),
                 failures()}));
 
     add(NodeKind::RateLimiter, "rate_limiter", "Rate limiter", "Edge",
@@ -187,14 +198,8 @@ QList<KindSpec> build()
     add(NodeKind::Cache, "cache", "Cache", "Data",
         "In-memory key-value cache: hits answer at once, misses go to the store behind.",
         concat({station(16, 0.5),
-                {integer("cache_keys", "Cache size", "keys", 1, 100000000, 10000,
-                         "How many keys fit in memory."),
-                 real("ttl_s", "Time to live", "s", 0, 1e7, 0,
-                      "An entry expires this long after it was written. 0 means never."),
-                 choice("policy", "Eviction", list({"lru", "lfu"}),
-                        "Which key to drop when full: least recently or least frequently "
-                        "used."),
-                 choice("strategy", "Update strategy",
+                keyStore(0, "key", "How many keys fit in memory."),
+                {choice("strategy", "Update strategy",
                         list({"cache_aside", "write_through", "write_behind", "refresh_ahead"}),
                         "How writes and expiries reach the store behind the cache."),
                  real("flush_interval_s", "Flush interval", "s", 0.001, 3600, 1,
