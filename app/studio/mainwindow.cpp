@@ -209,6 +209,8 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    for (QAction *a : m_lab->clipboardActions())
+        edit->addAction(a);
     edit->addAction(m_lab->deleteAction());
     edit->addAction(m_lab->selectAllAction());
 

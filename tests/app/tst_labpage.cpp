@@ -10,6 +10,7 @@
 #include "core/diagram/diagramformat.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -319,6 +321,52 @@ private slots:
         QVERIFY(text.contains("<svg"));
         QVERIFY(text.contains("Web server")); // the labels are text, not pixels
         QVERIFY(!lab->exportImage(QStringLiteral("/proc/nowhere/d.png"), &error));
+    }
+
+    void copyPasteAndDuplicateGiveFreshIds()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        lab->selectAllAction()->trigger();
+        lab->copySelection();
+        lab->paste();
+        QCOMPARE(d.nodes.size(), 4);
+        QCOMPARE(d.edges.size(), 2); // the edge between the copies came along, renamed
+        QSet<QString> ids;
+        for (const auto &n : d.nodes)
+            ids.insert(n.id);
+        QCOMPARE(ids.size(), 4);
+        QCOMPARE(d.nodes[2].x, d.nodes[0].x + 40);
+        QVERIFY(ids.contains(d.edges[1].from) && ids.contains(d.edges[1].to));
+        QVERIFY(d.edges[1].from != d.edges[0].from);
+        lab->undoStack()->undo();
+        QCOMPARE(d.nodes.size(), 2);
+        // Duplicate works on the selection without the clipboard.
+        lab->scene()->selectNode(d.nodes[1].id);
+        lab->clipboardActions().at(3)->trigger();
+        QCOMPARE(d.nodes.size(), 3);
+        QCOMPARE(d.nodes[2].kind, NodeKind::WebServer);
+        // Text that is not a diagram is refused, nothing changes.
+        QGuiApplication::clipboard()->setText(QStringLiteral("hello"));
+        lab->paste();
+        QCOMPARE(d.nodes.size(), 3);
+    }
+
+    void tabWalksTheNodes()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        lab->view()->setFocus();
+        lab->scene()->selectNode(d.nodes[0].id);
+        QTest::keyClick(lab->view(), Qt::Key_Tab);
+        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[1].id});
+        QTest::keyClick(lab->view(), Qt::Key_Tab);
+        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[0].id});
+        QTest::keyClick(lab->view(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[1].id});
     }
 
     void problemsAreListedAndMarked()

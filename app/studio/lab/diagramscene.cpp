@@ -227,6 +227,61 @@ void DiagramScene::deleteSelection()
     m_undo.push(new RemoveItemsCommand(m_doc, nodes, edges));
 }
 
+diagram::DiagramData DiagramScene::selectionAsDiagram() const
+{
+    diagram::DiagramData out;
+    const QStringList ids = selectedNodeIds();
+    for (const QString &id : ids)
+        out.nodes.append(*m_doc.data().node(id));
+    for (const diagram::Edge &e : m_doc.data().edges) {
+        if (ids.contains(e.from) && ids.contains(e.to))
+            out.edges.append(e);
+    }
+    return out;
+}
+
+void DiagramScene::pasteDiagram(const diagram::DiagramData &fragment, QPointF offset)
+{
+    if (fragment.nodes.isEmpty())
+        return;
+    diagram::DiagramData after = m_doc.data();
+    QHash<QString, QString> renamed;
+    for (diagram::Node n : fragment.nodes) {
+        const QString id = after.uniqueNodeId(n.id);
+        renamed.insert(n.id, id);
+        n.id = id;
+        n.x += offset.x();
+        n.y += offset.y();
+        after.nodes.append(n);
+    }
+    for (diagram::Edge e : fragment.edges) {
+        if (!renamed.contains(e.from) || !renamed.contains(e.to))
+            continue;
+        e.from = renamed.value(e.from);
+        e.to = renamed.value(e.to);
+        e.id = after.uniqueEdgeId();
+        after.edges.append(e);
+    }
+    m_undo.push(new ReplaceDiagramCommand(
+        m_doc, m_doc.data(), after, tr("Paste %n node(s)", nullptr, int(fragment.nodes.size()))));
+    clearSelection();
+    for (const QString &id : renamed)
+        if (NodeItem *n = m_nodes.value(id))
+            n->setSelected(true);
+}
+
+void DiagramScene::selectNextNode(bool forward)
+{
+    const auto &nodes = m_doc.data().nodes;
+    if (nodes.isEmpty())
+        return;
+    const QStringList selected = selectedNodeIds();
+    qsizetype at =
+        selected.isEmpty() ? (forward ? -1 : 0) : m_doc.data().nodeIndex(selected.first());
+    at = (at + (forward ? 1 : nodes.size() - 1)) % nodes.size();
+    selectNode(nodes[at].id);
+}
+
 NodeItem *DiagramScene::nodeAt(QPointF scenePos) const
 {
     for (QGraphicsItem *item : items(scenePos)) {

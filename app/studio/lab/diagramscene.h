@@ -19,6 +19,7 @@ class NodeItem;
 struct LabFrame;
 
 inline constexpr char kKindMimeType[] = "application/x-sdstudio-kind";
+inline constexpr char kDiagramMimeType[] = "application/x-sdstudio-diagram";
 
 // The canvas: a view of the diagram document. It builds and updates its
 // items from Diagram::changed() only, and turns what the user does (drop a
@@ -42,6 +43,14 @@ public:
     // Connects two nodes, as an undoable command; returns why not, or empty.
     QString connectNodes(const QString &from, const QString &to);
     void deleteSelection();
+    // The selected nodes and the edges among them, as a diagram of their own
+    // (what the clipboard carries).
+    diagram::DiagramData selectionAsDiagram() const;
+    // Adds @p fragment with fresh ids, shifted by @p offset, as one undoable
+    // step, and selects what was added.
+    void pasteDiagram(const diagram::DiagramData &fragment, QPointF offset);
+    // Tab and Shift+Tab: the next or previous node in the document, selected.
+    void selectNextNode(bool forward);
     void selectNode(const QString &id);
 
     void showFrame(const LabFrame &frame);

@@ -1,5 +1,6 @@
 #include "app/studio/lab/diagramview.h"
 
+#include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/theme.h"
 
@@ -149,6 +150,19 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+bool DiagramView::focusNextPrevChild(bool next)
+{
+    // Inside the canvas Tab walks the nodes, as the keyboard path to them.
+    if (auto *s = qobject_cast<DiagramScene *>(scene()); s && !s->items().isEmpty()) {
+        s->selectNextNode(next);
+        const QStringList ids = s->selectedNodeIds();
+        if (!ids.isEmpty())
+            ensureVisible(s->nodeItem(ids.first()));
+        return true;
+    }
+    return QGraphicsView::focusNextPrevChild(next);
 }
 
 void DiagramView::keyPressEvent(QKeyEvent *event)

@@ -10,14 +10,17 @@
 #include "core/diagram/validation.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSlider>
 #include <QStyle>
 #include <QToolBar>
@@ -135,6 +138,24 @@ void LabPage::createActions()
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, m_scene, &DiagramScene::deleteSelection);
     m_view->addAction(m_deleteAction);
+    const auto canvasAction = [this](const QString &text, QKeySequence key, auto &&slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_view->addAction(a);
+        return a;
+    };
+    m_cutAction = canvasAction(tr("Cu&t"), QKeySequence::Cut, [this] {
+        copySelection();
+        m_scene->deleteSelection();
+    });
+    m_copyAction = canvasAction(tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); });
+    m_pasteAction = canvasAction(tr("&Paste"), QKeySequence::Paste, [this] { paste(); });
+    m_duplicateAction = canvasAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        m_scene->pasteDiagram(m_scene->selectionAsDiagram(), QPointF(40, 40));
+    });
+
     m_selectAllAction = new QAction(tr("Select &All"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
     m_selectAllAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -257,6 +278,37 @@ void LabPage::createDocks()
     resizeDocks({props, problems}, {500, 140}, Qt::Vertical);
     dock(tr("Charts"), QStringLiteral("chartsDock"), wrapCharts(), Qt::BottomDockWidgetArea);
     m_charts->setMinimumHeight(230);
+}
+
+void LabPage::copySelection()
+{
+    const diagram::DiagramData part = m_scene->selectionAsDiagram();
+    if (part.nodes.isEmpty())
+        return;
+    // Diagram JSON, so a paste works in another window and a text editor
+    // shows something readable.
+    auto *mime = new QMimeData;
+    const QByteArray json = diagram::serializeDiagram(part);
+    mime->setData(QLatin1String(kDiagramMimeType), json);
+    mime->setText(QString::fromUtf8(json));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    emit statusMessage(tr("Copied %n node(s)", nullptr, int(part.nodes.size())), 3000);
+}
+
+void LabPage::paste()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    const QByteArray json = mime->hasFormat(QLatin1String(kDiagramMimeType))
+                                ? mime->data(QLatin1String(kDiagramMimeType))
+                                : mime->text().toUtf8();
+    const diagram::LoadResult r = diagram::parseDiagram(json);
+    if (!r.ok() || r.diagram.nodes.isEmpty()) {
+        emit statusMessage(tr("The clipboard holds no diagram to paste"), 4000);
+        return;
+    }
+    m_scene->pasteDiagram(r.diagram, QPointF(40, 40));
 }
 
 bool LabPage::isModified() const

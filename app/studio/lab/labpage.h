@@ -80,6 +80,12 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *selectAllAction() const { return m_selectAllAction; }
+    QList<QAction *> clipboardActions() const
+    {
+        return {m_cutAction, m_copyAction, m_pasteAction, m_duplicateAction};
+    }
+    void copySelection();
+    void paste();
     QAction *runAction() const { return m_runAction; }
     QAction *stepAction() const { return m_stepAction; }
     QAction *resetAction() const { return m_resetAction; }
@@ -127,6 +133,10 @@ private:
     QAction *m_exportAction;
     QAction *m_deleteAction;
     QAction *m_selectAllAction;
+    QAction *m_cutAction;
+    QAction *m_copyAction;
+    QAction *m_pasteAction;
+    QAction *m_duplicateAction;
     QAction *m_zoomInAction;
     QAction *m_zoomOutAction;
     QAction *m_fitAction;
