@@ -7,6 +7,7 @@
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/lab/propertiespanel.h"
+#include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
 
 #include <QApplication>
@@ -19,7 +20,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSet>
+#include <QSlider>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -367,6 +370,40 @@ private slots:
         QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[0].id});
         QTest::keyClick(lab->view(), Qt::Key_Backtab, Qt::ShiftModifier);
         QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[1].id});
+    }
+
+    void theTwinPredictsThenCompares()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        sds::diagram::RunSettings longRun;
+        longRun.durationS = 100000;
+        QVERIFY(lab->document().setRun(longRun).isEmpty());
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(6); // 60x
+        lab->run();
+        // 100 rps on 8 servers of 10 ms: 12.5 % busy, response 10 ms.
+        QVERIFY2(lab->twin()->summary().contains(QStringLiteral("predicted mean latency 10.00 ms")),
+                 qPrintable(lab->twin()->summary()));
+        QCOMPARE(lab->twin()->table()->rowCount(), 1);
+        QCOMPARE(lab->twin()->table()->item(0, 1)->text(), QStringLiteral("12.5 %"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->twin()->summary().contains(QStringLiteral("CI")), 20000);
+        QVERIFY(lab->twin()->table()->item(0, 2)->text().endsWith(QStringLiteral("%")));
+        // The load slider re-predicts: twice the rate, twice as busy.
+        lab->findChild<QSlider *>(QStringLiteral("load"))->setValue(200);
+        QCOMPARE(lab->twin()->table()->item(0, 1)->text(), QStringLiteral("25.0 %"));
+        lab->pause();
+
+        auto cached = shown();
+        cached->loadTemplate(
+            sds::diagram::loadDiagramFile(
+                QStringLiteral(SDS_TEST_DATA_DIR "/../../content/scenarios/cache-aside.json"))
+                .diagram);
+        cached->run();
+        QVERIFY2(cached->twin()->summary().contains(QStringLiteral("No formula applies")),
+                 qPrintable(cached->twin()->summary()));
+        cached->pause();
     }
 
     void problemsAreListedAndMarked()

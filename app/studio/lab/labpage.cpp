@@ -6,8 +6,11 @@
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/lab/propertiespanel.h"
+#include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
 #include "core/diagram/validation.h"
+#include "core/sim/analytic.h"
+#include "core/sim/network.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -56,6 +59,7 @@ LabPage::LabPage(QWidget *parent)
     , m_palette(new PaletteWidget)
     , m_properties(new PropertiesPanel(m_doc, *m_undo))
     , m_charts(new ChartsPanel)
+    , m_twin(new TwinPanel)
     , m_problems(new QListWidget)
     , m_runner(new SimRunner(this))
 {
@@ -246,6 +250,8 @@ void LabPage::createToolBar()
     connect(m_load, &QSlider::valueChanged, this, [this](int v) {
         m_loadLabel->setText(QStringLiteral("%1 %").arg(v));
         m_runner->setRateScale(v / 100.0);
+        if (!m_runnerStale)
+            updatePrediction();
     });
     bar->addWidget(m_load);
     bar->addWidget(m_loadLabel);
@@ -276,7 +282,12 @@ void LabPage::createDocks()
         dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::RightDockWidgetArea);
     splitDockWidget(props, problems, Qt::Vertical);
     resizeDocks({props, problems}, {500, 140}, Qt::Vertical);
-    dock(tr("Charts"), QStringLiteral("chartsDock"), wrapCharts(), Qt::BottomDockWidgetArea);
+    QDockWidget *charts =
+        dock(tr("Charts"), QStringLiteral("chartsDock"), wrapCharts(), Qt::BottomDockWidgetArea);
+    QDockWidget *twin =
+        dock(tr("Analytic twin"), QStringLiteral("twinDock"), m_twin, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(charts, twin);
+    charts->raise();
     m_charts->setMinimumHeight(230);
 }
 
@@ -467,6 +478,7 @@ void LabPage::run()
             return;
         }
         m_runnerStale = false;
+        updatePrediction();
         m_scene->clearLive();
         m_charts->clear();
         QStringList ids;
@@ -484,11 +496,25 @@ void LabPage::pause()
     m_runner->pause();
 }
 
+void LabPage::updatePrediction()
+{
+    // Predict, then run: the twin's figures are there before the first
+    // request, for the load the slider sets.
+    const sim::CompileResult compiled = sim::compileNetwork(m_doc.data());
+    if (!compiled.ok())
+        return;
+    sim::Network scaled = compiled.network;
+    for (sim::NodeModel &n : scaled.nodes)
+        n.rate *= m_load->value() / 100.0;
+    m_twin->setPrediction(sim::analyze(scaled));
+}
+
 void LabPage::showFrame(const std::shared_ptr<const LabFrame> &frame)
 {
     if (m_runnerStale)
         return; // a frame from the run before the edit
     m_scene->showFrame(*frame);
+    m_twin->showMetrics(frame->metrics);
     m_charts->addSamples(frame->newSamples);
     const sim::RunMetrics &m = frame->metrics;
     QString text = tr("t = %1 s").arg(frame->simTime, 0, 'f', 1);

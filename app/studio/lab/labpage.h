@@ -19,6 +19,7 @@ class DiagramScene;
 class DiagramView;
 class PaletteWidget;
 class PropertiesPanel;
+class TwinPanel;
 
 // The Lab mode: palette, canvas, properties, problems and charts around one
 // diagram document, and the controls that run simulated traffic through it.
@@ -40,6 +41,7 @@ public:
     PaletteWidget *componentPalette() const { return m_palette; }
     PropertiesPanel *properties() const { return m_properties; }
     ChartsPanel *charts() const { return m_charts; }
+    TwinPanel *twin() const { return m_twin; }
     SimRunner *runner() const { return m_runner; }
     QListWidget *problems() const { return m_problems; }
 
@@ -93,6 +95,7 @@ public:
 
     void run();
     void pause();
+    void updatePrediction();
 
 signals:
     void documentTitleChanged(const QString &title, bool modified);
@@ -120,6 +123,7 @@ private:
     PaletteWidget *m_palette;
     PropertiesPanel *m_properties;
     ChartsPanel *m_charts;
+    TwinPanel *m_twin;
     QListWidget *m_problems;
     SimRunner *m_runner;
     QString m_path;
