@@ -20,6 +20,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -42,6 +43,8 @@ const auto kGeometryKey = QStringLiteral("window/geometry");
 const auto kStateKey = QStringLiteral("window/state");
 const auto kModeKey = QStringLiteral("window/mode");
 const auto kLabStateKey = QStringLiteral("lab/state");
+const auto kRecentKey = QStringLiteral("lab/recent");
+constexpr int kMaxRecent = 8;
 const auto kThemeKey = QStringLiteral("view/theme");
 
 QString iconName(Mode mode)
@@ -110,6 +113,7 @@ void MainWindow::createPages()
     m_undoGroup->addStack(m_lab->undoStack());
     m_lab->setAutosaveFolder(m_context.dataDir);
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
+    connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     addPage(Mode::Review, tr("No flashcards yet"),
             tr("Spaced-repetition decks for every topic, scheduled with FSRS and able to "
@@ -159,6 +163,43 @@ bool MainWindow::openScenario(const QString &id)
     return true;
 }
 
+QStringList MainWindow::recentFiles() const
+{
+    return m_settings.value(kRecentKey).toStringList();
+}
+
+void MainWindow::rememberFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    m_settings.setValue(kRecentKey, files);
+}
+
+void MainWindow::fillRecentMenu(QMenu *menu)
+{
+    menu->clear();
+    QStringList files = recentFiles();
+    files.removeIf([](const QString &f) { return !QFileInfo::exists(f); });
+    m_settings.setValue(kRecentKey, files);
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *a =
+            menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
+                            this, [this, path] {
+                                if (m_lab->maybeSave() && m_lab->openFile(path))
+                                    setCurrentMode(Mode::Lab);
+                            });
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (files.isEmpty())
+        menu->addAction(tr("No recent diagrams"))->setEnabled(false);
+    menu->setToolTipsVisible(true);
+}
+
 void MainWindow::updateTitle(const QString &document, bool modified)
 {
     // The diagram is the app's one document; its name shows while it is in front.
@@ -188,6 +229,9 @@ void MainWindow::createMenus()
     });
     templates->setToolTipsVisible(true);
     file->addAction(m_lab->openAction());
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
     file->addSeparator();
     file->addAction(m_lab->saveAction());
     file->addAction(m_lab->saveAsAction());

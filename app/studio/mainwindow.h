@@ -9,6 +9,7 @@
 
 class QAction;
 class QActionGroup;
+class QMenu;
 class QSettings;
 class QStackedWidget;
 class QUndoGroup;
@@ -42,6 +43,8 @@ public:
     // Opens the lab template @p id (a file in the scenarios folder) in the lab.
     bool openScenario(const QString &id);
     QString scenarioFolder() const;
+    // Most recent first; files that no longer exist are dropped when the menu opens.
+    QStringList recentFiles() const;
 
     // Writes geometry, dock state, mode and theme; also done on close.
     void saveSettings();
@@ -61,6 +64,8 @@ private:
     void saveScreenshotAs();
     void showAbout();
     void updateTitle(const QString &document, bool modified);
+    void rememberFile(const QString &path);
+    void fillRecentMenu(QMenu *menu);
 
     QSettings &m_settings;
     AppContext m_context;

@@ -1,5 +1,6 @@
 #include "app/studio/aboutdialog.h"
 #include "app/studio/emptystate.h"
+#include "app/studio/lab/labpage.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/theme.h"
@@ -7,7 +8,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -211,6 +214,30 @@ private slots:
         QVERIFY(body.contains(QStringLiteral("CC BY 4.0")));
         QVERIFY(body.contains(sds::appinfo::primerUrl()));
         QVERIFY(body.contains(sds::appinfo::licenceUrl()));
+    }
+
+    void recentFilesListWhatWasOpenedAndSaved()
+    {
+        auto settings = freshSettings(QStringLiteral("recent.ini"));
+        auto w = shownWindow(*settings);
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.json"));
+        const QString b = dir.filePath(QStringLiteral("b.json"));
+        w->lab()->newDiagram();
+        QVERIFY(w->lab()->saveFile(a));
+        QVERIFY(w->lab()->saveFile(b));
+        QVERIFY(w->lab()->openFile(a));
+        QCOMPARE(w->recentFiles(), (QStringList{a, b})); // most recent first, no duplicates
+        auto *menu = w->findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(menu);
+        QFile::remove(b);
+        emit menu->aboutToShow(); // a file that is gone drops out
+        QCOMPARE(menu->actions().size(), 1);
+        QCOMPARE(w->recentFiles(), QStringList{a});
+        w->setCurrentMode(Mode::Learn);
+        menu->actions().first()->trigger();
+        QCOMPARE(w->currentMode(), Mode::Lab);
+        QCOMPARE(w->lab()->filePath(), a);
     }
 
     void screenshotIsThePaintedWindow()

@@ -372,6 +372,7 @@ bool LabPage::openFile(const QString &path)
     m_doc.reset(r.diagram);
     m_undo->clear();
     setPath(path);
+    emit fileUsed(path);
     m_view->fitAll();
     if (!r.warnings.isEmpty())
         emit statusMessage(tr("Opened with %n warning(s): %1", nullptr, int(r.warnings.size()))
@@ -391,6 +392,7 @@ bool LabPage::saveFile(const QString &path)
     }
     m_undo->setClean();
     setPath(path);
+    emit fileUsed(path);
     emit statusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
 }

@@ -99,6 +99,8 @@ public:
 
 signals:
     void documentTitleChanged(const QString &title, bool modified);
+    // A file was opened or saved: it belongs in the recent files.
+    void fileUsed(const QString &path);
     void statusMessage(const QString &message, int timeoutMs);
 
 private:
