@@ -7,6 +7,7 @@
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/lab/propertiespanel.h"
+#include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
 
@@ -16,6 +17,8 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -404,6 +407,36 @@ private slots:
         QVERIFY2(cached->twin()->summary().contains(QStringLiteral("No formula applies")),
                  qPrintable(cached->twin()->summary()));
         cached->pause();
+    }
+
+    void theReportSumsUpAndExportsJson()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("summary.json"));
+        QString error;
+        QVERIFY(!lab->exportSummary(path, &error)); // nothing has run
+        QVERIFY(error.contains(QStringLiteral("Run the diagram first")));
+        sds::diagram::RunSettings run; // 60 s, 5 s warm-up
+        QVERIFY(lab->document().setRun(run).isEmpty());
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->runner()->state() == SimRunner::State::Finished, 20000);
+        QTRY_VERIFY(lab->report()->html().contains(QStringLiteral("Run finished")));
+        QVERIFY(lab->report()->html().contains(d.nodes[1].id));
+        QVERIFY2(lab->exportSummary(path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        // The same keys as sdstudio-cli sim run --json, and the run's figures.
+        for (const char *key :
+             {"completed", "throughput_rps", "latency_ms", "nodes", "latency_mean_ci95_ms"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(std::abs(o.value(QStringLiteral("throughput_rps")).toDouble() - 100) < 10);
+        QVERIFY(!o.contains(QStringLiteral("wall_s")));
     }
 
     void problemsAreListedAndMarked()

@@ -6,11 +6,13 @@
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/lab/propertiespanel.h"
+#include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
 #include "core/diagram/validation.h"
 #include "core/sim/analytic.h"
 #include "core/sim/network.h"
+#include "core/sim/report.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -19,11 +21,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSaveFile>
 #include <QSlider>
 #include <QStyle>
 #include <QToolBar>
@@ -60,6 +65,7 @@ LabPage::LabPage(QWidget *parent)
     , m_properties(new PropertiesPanel(m_doc, *m_undo))
     , m_charts(new ChartsPanel)
     , m_twin(new TwinPanel)
+    , m_report(new ReportPanel)
     , m_problems(new QListWidget)
     , m_runner(new SimRunner(this))
 {
@@ -85,6 +91,13 @@ LabPage::LabPage(QWidget *parent)
             [this] { emit documentTitleChanged(displayName(), isModified()); });
     connect(m_runner, &SimRunner::frameReady, this, &LabPage::showFrame);
     connect(m_runner, &SimRunner::stateChanged, this, &LabPage::runnerStateChanged);
+    connect(m_report, &ReportPanel::exportRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Summary"), QStringLiteral("summary.json"), tr("JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !exportSummary(path, &error))
+            QMessageBox::warning(this, tr("Summary not exported"), error);
+    });
     connect(m_problems, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         const QString id = item->data(Qt::UserRole).toString();
         if (NodeItem *n = m_scene->nodeItem(id)) {
@@ -287,6 +300,9 @@ void LabPage::createDocks()
     QDockWidget *twin =
         dock(tr("Analytic twin"), QStringLiteral("twinDock"), m_twin, Qt::BottomDockWidgetArea);
     tabifyDockWidget(charts, twin);
+    QDockWidget *report =
+        dock(tr("Report"), QStringLiteral("reportDock"), m_report, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(twin, report);
     charts->raise();
     m_charts->setMinimumHeight(230);
 }
@@ -483,6 +499,9 @@ void LabPage::run()
         updatePrediction();
         m_scene->clearLive();
         m_charts->clear();
+        m_report->clear();
+        m_lastFrame.reset();
+        m_reportedAt = -1;
         QStringList ids;
         for (const diagram::Node &n : m_doc.data().nodes)
             ids << (n.kind == diagram::NodeKind::Client ? QString() : n.id); // no line for a client
@@ -496,6 +515,30 @@ void LabPage::run()
 void LabPage::pause()
 {
     m_runner->pause();
+}
+
+bool LabPage::exportSummary(const QString &path, QString *error)
+{
+    const sim::CompileResult compiled = sim::compileNetwork(m_doc.data());
+    if (!m_lastFrame || m_runnerStale || !compiled.ok()) {
+        *error = tr("Run the diagram first; the summary is of the current run.");
+        return false;
+    }
+    const sim::RunInfo info{0, m_lastFrame->overloaded, m_doc.data().run.seed};
+    QJsonObject report = sim::runReport(m_lastFrame->metrics, compiled.network, info);
+    report.remove(QStringLiteral("wall_s")); // a live run's wall time says nothing
+    report.remove(QStringLiteral("events_per_s"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 void LabPage::updatePrediction()
@@ -517,6 +560,13 @@ void LabPage::showFrame(const std::shared_ptr<const LabFrame> &frame)
         return; // a frame from the run before the edit
     m_scene->showFrame(*frame);
     m_twin->showMetrics(frame->metrics);
+    // The report re-renders a table: once a simulated second is plenty while running.
+    const bool settled = frame->finished || m_runner->state() != SimRunner::State::Running;
+    if (settled || std::abs(frame->simTime - m_reportedAt) >= 1) {
+        m_report->showMetrics(frame->metrics, frame->finished);
+        m_reportedAt = frame->simTime;
+    }
+    m_lastFrame = frame;
     m_charts->addSamples(frame->newSamples);
     const sim::RunMetrics &m = frame->metrics;
     QString text = tr("t = %1 s").arg(frame->simTime, 0, 'f', 1);

@@ -19,6 +19,7 @@ class DiagramScene;
 class DiagramView;
 class PaletteWidget;
 class PropertiesPanel;
+class ReportPanel;
 class TwinPanel;
 
 // The Lab mode: palette, canvas, properties, problems and charts around one
@@ -42,6 +43,9 @@ public:
     PropertiesPanel *properties() const { return m_properties; }
     ChartsPanel *charts() const { return m_charts; }
     TwinPanel *twin() const { return m_twin; }
+    ReportPanel *report() const { return m_report; }
+    // The summary of the current run as `sdstudio-cli sim run --json` prints it.
+    bool exportSummary(const QString &path, QString *error);
     SimRunner *runner() const { return m_runner; }
     QListWidget *problems() const { return m_problems; }
 
@@ -126,6 +130,9 @@ private:
     PropertiesPanel *m_properties;
     ChartsPanel *m_charts;
     TwinPanel *m_twin;
+    ReportPanel *m_report;
+    std::shared_ptr<const LabFrame> m_lastFrame;
+    double m_reportedAt = -1; // simulated time of the report shown
     QListWidget *m_problems;
     SimRunner *m_runner;
     QString m_path;

@@ -1,0 +1,107 @@
+#include "app/studio/lab/reportpanel.h"
+
+#include <QLocale>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace sds::gui {
+
+namespace {
+
+QString ms(double seconds)
+{
+    return QString::number(seconds * 1000, 'f', seconds < 0.1 ? 2 : 1);
+}
+QString count(std::uint64_t n)
+{
+    return QLocale().toString(qulonglong(n));
+}
+
+} // namespace
+
+ReportPanel::ReportPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_text(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("report"));
+    auto *exportButton = new QPushButton(tr("Export Summary as JSON…"), this);
+    connect(exportButton, &QPushButton::clicked, this, &ReportPanel::exportRequested);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(exportButton, 0, Qt::AlignLeft);
+    clear();
+}
+
+void ReportPanel::clear()
+{
+    m_text->setHtml(
+        tr("<p>The summary of a run shows here: throughput, latency percentiles with "
+           "their confidence interval, failures by cause and a line per component.</p>"));
+}
+
+QString ReportPanel::html() const
+{
+    return m_text->toHtml();
+}
+
+void ReportPanel::showMetrics(const sim::RunMetrics &m, bool finished)
+{
+    QString h;
+    h += QStringLiteral("<h3>%1</h3>")
+             .arg(finished ? tr("Run finished: %1 s simulated, %2 s measured after the warm-up")
+                                 .arg(m.now, 0, 'f', 1)
+                                 .arg(m.measured, 0, 'f', 1)
+                           : tr("So far: %1 s simulated").arg(m.now, 0, 'f', 1));
+    h += QStringLiteral("<table cellspacing=0 cellpadding=3 border=1>");
+    const auto row = [&h](const QString &name, const QString &value) {
+        h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>").arg(name, value);
+    };
+    row(tr("Completed"), count(m.completed));
+    row(tr("Throughput"), tr("%1 rps").arg(m.throughput(), 0, 'f', 1));
+    row(tr("Latency mean"),
+        m.latencyMeanCi.valid
+            ? tr("%1 ms (95 % CI %2–%3)")
+                  .arg(ms(m.latency.mean()), ms(m.latencyMeanCi.low), ms(m.latencyMeanCi.high))
+            : tr("%1 ms").arg(ms(m.latency.mean())));
+    row(tr("p50 / p95 / p99 / p99.9"),
+        tr("%1 / %2 / %3 / %4 ms")
+            .arg(ms(m.latency.quantile(0.5)), ms(m.latency.quantile(0.95)),
+                 ms(m.latency.quantile(0.99)), ms(m.latency.quantile(0.999))));
+    row(tr("Failed"),
+        tr("%1 (rejected %2, timed out %3, node down %4)")
+            .arg(count(m.failed), count(m.rejected), count(m.timeouts), count(m.nodeDown)));
+    if (m.retries > 0)
+        row(tr("Retries sent"), count(m.retries));
+    if (m.staleReads > 0)
+        row(tr("Stale reads"), count(m.staleReads));
+    if (m.lostWrites > 0)
+        row(tr("Writes lost"), count(m.lostWrites));
+    if (m.jobsCompleted > 0)
+        row(tr("Jobs done by workers"),
+            tr("%1, mean %2 ms").arg(count(m.jobsCompleted), ms(m.jobLatency.mean())));
+    h += QStringLiteral("</table><h4>%1</h4>").arg(tr("Components"));
+    h +=
+        QStringLiteral(
+            "<table cellspacing=0 cellpadding=3 border=1><tr><th>%1</th><th>%2</th><th>%3</th>"
+            "<th>%4</th><th>%5</th><th>%6</th></tr>")
+            .arg(tr("Node"), tr("Busy"), tr("Queue"), tr("Served"), tr("Dropped"), tr("Hit ratio"));
+    for (const sim::NodeMetrics &n : m.nodes) {
+        if (n.servers == 0 && n.served == 0)
+            continue; // clients
+        h += QStringLiteral(
+                 "<tr><td>%1</td><td align=right>%2 %</td><td align=right>%3</td>"
+                 "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td></tr>")
+                 .arg(n.id.toHtmlEscaped())
+                 .arg(n.utilization * 100, 0, 'f', 1)
+                 .arg(n.meanQueue, 0, 'f', 2)
+                 .arg(count(n.served), count(n.dropped()),
+                      n.isCache ? QStringLiteral("%1 %").arg(n.hitRatio() * 100, 0, 'f', 1)
+                                : QStringLiteral("—"));
+    }
+    h += QStringLiteral("</table>");
+    m_text->setHtml(h);
+}
+
+} // namespace sds::gui
