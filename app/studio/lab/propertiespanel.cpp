@@ -247,33 +247,22 @@ void PropertiesPanel::addEdgeEditors(const diagram::Edge &)
         mutate(e);
         m_undo.push(new SetEdgeCommand(m_doc, e));
     };
-    auto *latency = new QDoubleSpinBox(m_formHost);
-    latency->setRange(0, 3.6e6);
-    latency->setSuffix(QStringLiteral(" ms"));
-    latency->setKeyboardTracking(false);
-    latency->setToolTip(tr("One-way network latency; paid going and again on the way back."));
+    auto *latency =
+        addNumber(QStringLiteral("latency_ms"), tr("Latency"), 0, 3.6e6, 2, QStringLiteral(" ms"),
+                  tr("One-way network latency; paid going and again on the way back."));
     connect(latency, &QDoubleSpinBox::valueChanged, this,
             [change](double v) { change([v](diagram::Edge &e) { e.latencyMs = v; }); });
-    m_form->addRow(tr("Latency"), latency);
-    m_editors.insert(QStringLiteral("latency_ms"), latency);
-
-    auto *weight = new QDoubleSpinBox(m_formHost);
-    weight->setRange(0, 1e6);
-    weight->setKeyboardTracking(false);
-    weight->setToolTip(tr("Share of the traffic among the edges leaving the same node."));
+    auto *weight = addNumber(QStringLiteral("weight"), tr("Weight"), 0, 1e6, 2, {},
+                             tr("Share of the traffic among the edges leaving the same node."));
     connect(weight, &QDoubleSpinBox::valueChanged, this,
             [change](double v) { change([v](diagram::Edge &e) { e.weight = v; }); });
-    m_form->addRow(tr("Weight"), weight);
-    m_editors.insert(QStringLiteral("weight"), weight);
 
     auto *useP = new QCheckBox(tr("Route by probability"), m_formHost);
-    auto *probability = new QDoubleSpinBox(m_formHost);
-    probability->setRange(0, 1);
-    probability->setDecimals(3);
-    probability->setSingleStep(0.05);
-    probability->setKeyboardTracking(false);
-    probability->setToolTip(
-        tr("Chance a request takes this edge; what is left over ends at the node."));
+    m_form->addRow(useP);
+    m_editors.insert(QStringLiteral("use_probability"), useP);
+    auto *probability =
+        addNumber(QStringLiteral("probability"), tr("Probability"), 0, 1, 3, {},
+                  tr("Chance a request takes this edge; what is left over ends at the node."));
     connect(useP, &QCheckBox::toggled, this, [change, probability](bool on) {
         const double p = probability->value();
         change([on, p](diagram::Edge &e) {
@@ -286,10 +275,6 @@ void PropertiesPanel::addEdgeEditors(const diagram::Edge &)
                 e.probability = v;
         });
     });
-    m_form->addRow(useP);
-    m_form->addRow(tr("Probability"), probability);
-    m_editors.insert(QStringLiteral("use_probability"), useP);
-    m_editors.insert(QStringLiteral("probability"), probability);
 
     auto *role = new QComboBox(m_formHost);
     role->addItem(tr("All requests"), QStringLiteral("any"));
@@ -302,6 +287,22 @@ void PropertiesPanel::addEdgeEditors(const diagram::Edge &)
     m_form->addRow(tr("Carries"), role);
     m_editors.insert(QStringLiteral("role"), role);
     refreshValues();
+}
+
+QDoubleSpinBox *PropertiesPanel::addNumber(const QString &key, const QString &label, double min,
+                                           double max, int decimals, const QString &suffix,
+                                           const QString &tip)
+{
+    auto *box = new QDoubleSpinBox(m_formHost);
+    box->setDecimals(decimals);
+    box->setRange(min, max);
+    box->setSingleStep(max <= 1 ? 0.05 : max <= 10 ? 0.1 : 1);
+    box->setSuffix(suffix);
+    box->setKeyboardTracking(false); // one edit per value, not per keystroke
+    box->setToolTip(tip);
+    m_form->addRow(label, box);
+    m_editors.insert(key, box);
+    return box;
 }
 
 void PropertiesPanel::showDiagram()
@@ -321,35 +322,22 @@ void PropertiesPanel::addDiagramEditors()
         mutate(after);
         m_undo.push(new ReplaceDiagramCommand(m_doc, m_doc.data(), after, text));
     };
-    auto *keys = new QDoubleSpinBox(m_formHost);
-    keys->setDecimals(0);
-    keys->setRange(1, 1e12);
-    keys->setSuffix(tr(" keys"));
-    keys->setKeyboardTracking(false);
-    keys->setToolTip(tr("Distinct keys the clients ask for; caches and shards see them."));
+    auto *keys = addNumber(QStringLiteral("keys"), tr("Key space"), 1, 1e12, 0, tr(" keys"),
+                           tr("Distinct keys the clients ask for; caches and shards see them."));
     connect(keys, &QDoubleSpinBox::valueChanged, this, [change](double v) {
         change([v](diagram::DiagramData &d) { d.workload.keys = qint64(v); }, tr("Set key space"));
     });
-    m_form->addRow(tr("Key space"), keys);
-    m_editors.insert(QStringLiteral("keys"), keys);
 
-    auto *zipf = new QDoubleSpinBox(m_formHost);
-    zipf->setRange(0, 10);
-    zipf->setDecimals(2);
-    zipf->setSingleStep(0.05);
-    zipf->setKeyboardTracking(false);
-    zipf->setToolTip(
+    auto *zipf = addNumber(
+        QStringLiteral("zipf"), tr("Key skew (Zipf)"), 0, 10, 2, {},
         tr("Zipf exponent of key popularity: 0 is uniform, about 1 is typical web skew."));
     connect(zipf, &QDoubleSpinBox::valueChanged, this, [change](double v) {
         change([v](diagram::DiagramData &d) { d.workload.zipf = v; }, tr("Set key skew"));
     });
-    m_form->addRow(tr("Key skew (Zipf)"), zipf);
-    m_editors.insert(QStringLiteral("zipf"), zipf);
 
-    auto *duration = new QDoubleSpinBox(m_formHost);
-    duration->setRange(1, 1e7);
-    duration->setSuffix(QStringLiteral(" s"));
-    duration->setKeyboardTracking(false);
+    auto *duration =
+        addNumber(QStringLiteral("duration_s"), tr("Run length"), 1, 1e7, 2, QStringLiteral(" s"),
+                  tr("Simulated time of a run, warm-up included."));
     connect(duration, &QDoubleSpinBox::valueChanged, this, [change, this](double v) {
         if (v <= m_doc.data().run.warmupS) {
             setMessage(tr("The run must be longer than its warm-up."));
@@ -358,14 +346,10 @@ void PropertiesPanel::addDiagramEditors()
         }
         change([v](diagram::DiagramData &d) { d.run.durationS = v; }, tr("Set run length"));
     });
-    m_form->addRow(tr("Run length"), duration);
-    m_editors.insert(QStringLiteral("duration_s"), duration);
 
-    auto *warmup = new QDoubleSpinBox(m_formHost);
-    warmup->setRange(0, 1e7);
-    warmup->setSuffix(QStringLiteral(" s"));
-    warmup->setKeyboardTracking(false);
-    warmup->setToolTip(tr("Statistics start after this, once queues have filled."));
+    auto *warmup =
+        addNumber(QStringLiteral("warmup_s"), tr("Warm-up"), 0, 1e7, 2, QStringLiteral(" s"),
+                  tr("Statistics start after this, once queues have filled."));
     connect(warmup, &QDoubleSpinBox::valueChanged, this, [change, this](double v) {
         if (v >= m_doc.data().run.durationS) {
             setMessage(tr("The warm-up must be shorter than the run."));
@@ -374,8 +358,6 @@ void PropertiesPanel::addDiagramEditors()
         }
         change([v](diagram::DiagramData &d) { d.run.warmupS = v; }, tr("Set warm-up"));
     });
-    m_form->addRow(tr("Warm-up"), warmup);
-    m_editors.insert(QStringLiteral("warmup_s"), warmup);
     refreshValues();
 }
 

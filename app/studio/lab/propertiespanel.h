@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QUndoStack;
@@ -36,6 +37,9 @@ private:
     void addNodeEditors(const diagram::Node &node);
     void addEdgeEditors(const diagram::Edge &edge);
     void addDiagramEditors();
+    // A number field with its range and unit, added as a row under @p key.
+    QDoubleSpinBox *addNumber(const QString &key, const QString &label, double min, double max,
+                              int decimals, const QString &suffix, const QString &tip);
 
     diagram::Diagram &m_doc;
     QUndoStack &m_undo;
