@@ -13,6 +13,8 @@ packages=(
   qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite libgl-dev
   # QtCharts for the lab's charts (Debian's Charts CMake config needs OpenGL's)
   qt6-charts-dev libqt6opengl6-dev
+  # Markdown to HTML for the reader
+  libmd4c-dev libmd4c-html0-dev
   # fonts, so windows and screenshots render text on a bare machine
   fonts-dejavu-core fontconfig
   # checks of the desktop integration and screenshots under a virtual display

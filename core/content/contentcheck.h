@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/content/library.h"
+
+#include <QString>
+#include <QStringList>
+
+/**
+ * The checks behind `sdstudio-cli content check` and the content tests: the
+ * front matter is complete, every primer anchor is covered exactly once,
+ * every `topic:`, `scenario:` and `related` reference resolves, no section
+ * is empty, and each concept page has its standard parts (opening, how it
+ * works, a trade-offs table, when to use it, pitfalls, and a lab call-out
+ * when it names a scenario). Each problem names the file.
+ */
+namespace sds::content {
+
+struct CheckInput {
+    QStringList anchors;     ///< the primer's anchors (primer-topics.tsv)
+    QStringList scenarioIds; ///< lab templates that exist
+    QStringList deckIds;     ///< flashcard decks that exist
+};
+
+/** Problems found, "file.md: message" each; empty when the content is sound. */
+QStringList checkContent(const TopicLibrary &library, const CheckInput &input);
+
+/** The anchor column of primer-topics.tsv (header line skipped). */
+QStringList readAnchors(const QString &tsvPath, QString *error = nullptr);
+
+/** The headings a `topic` page must have, in order. */
+QStringList requiredTopicSections();
+
+} // namespace sds::content

@@ -1,0 +1,165 @@
+// The learner's progress in SQLite and the study plan built on it: marks
+// survive reopening the file, a file that is not ours is refused and left
+// byte for byte as it was, and the plan ticks done items and names the next.
+#include "core/content/library.h"
+#include "core/study/progressstore.h"
+#include "core/study/studyplan.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sds::study;
+
+namespace {
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class TstProgress : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void marksSurviveReopening()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+        {
+            ProgressStore s;
+            QVERIFY2(s.open(path), qPrintable(s.error()));
+            QVERIFY(s.setTopicDone(QStringLiteral("cap-theorem"), true));
+            QVERIFY(s.setTopicDone(QStringLiteral("dns"), true));
+            QVERIFY(s.setTopicDone(QStringLiteral("dns"), false));
+            QVERIFY(s.markScenarioTried(QStringLiteral("cache-aside")));
+            QVERIFY(s.setValue(QStringLiteral("last_topic"), QStringLiteral("cap-theorem")));
+        }
+        ProgressStore s;
+        QVERIFY(s.open(path));
+        QCOMPARE(s.doneTopics(), (QSet<QString>{QStringLiteral("cap-theorem")}));
+        QVERIFY(s.isTopicDone(QStringLiteral("cap-theorem")));
+        QVERIFY(!s.isTopicDone(QStringLiteral("dns")));
+        QCOMPARE(s.triedScenarios(), (QSet<QString>{QStringLiteral("cache-aside")}));
+        QCOMPARE(s.value(QStringLiteral("last_topic")), QStringLiteral("cap-theorem"));
+        QCOMPARE(s.value(QStringLiteral("missing"), QStringLiteral("x")), QStringLiteral("x"));
+    }
+
+    void refusesForeignFilesUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text") << QByteArray("this is not a database, just some words in a file\n")
+                              << QStringLiteral("not a progress database");
+        QTest::newRow("garbage") << QByteArray(8192, '\xa5')
+                                 << QStringLiteral("not a progress database");
+    }
+
+    void refusesForeignFilesUntouched()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QByteArray before = digest(path);
+        ProgressStore s;
+        QVERIFY(!s.open(path));
+        QVERIFY2(s.error().contains(expected), qPrintable(s.error()));
+        QVERIFY(!s.setTopicDone(QStringLiteral("dns"), true));
+        QCOMPARE(digest(path), before);
+    }
+
+    void refusesOtherSchemas()
+    {
+        QTemporaryDir dir;
+        const QString newer = dir.filePath(QStringLiteral("newer.sqlite"));
+        const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+            db.setDatabaseName(newer);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE t (x)"));
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
+            db.close();
+            db.setDatabaseName(other);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes (x)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+        ProgressStore a;
+        QVERIFY(!a.open(newer));
+        QVERIFY2(a.error().contains(QStringLiteral("newer version")), qPrintable(a.error()));
+        ProgressStore b;
+        QVERIFY(!b.open(other));
+        QVERIFY2(b.error().contains(QStringLiteral("another kind")), qPrintable(b.error()));
+    }
+
+    void studyPlanTicksAndSuggests()
+    {
+        const QString content = QStringLiteral(SDS_TEST_DATA_DIR "/../../content");
+        const auto lib = sds::content::TopicLibrary::load(content + QStringLiteral("/topics"));
+        const QList<ScenarioName> scenarios = {
+            {QStringLiteral("single-server"), QStringLiteral("Single server")},
+            {QStringLiteral("cache-aside"), QStringLiteral("Cache-aside")},
+            {QStringLiteral("load-balanced-web-tier"), QStringLiteral("LB")},
+            {QStringLiteral("read-replicas-failover"), QStringLiteral("RR")},
+            {QStringLiteral("queue-worker-back-pressure"), QStringLiteral("Q")},
+            {QStringLiteral("sharded-database"), QStringLiteral("S")}};
+        const QString planPath = content + QStringLiteral("/study-plan.json");
+        StudyPlanData fresh = loadStudyPlan(planPath, lib, scenarios, {}, {});
+        QVERIFY2(fresh.ok(), qPrintable(fresh.error));
+        QCOMPARE(fresh.timelines.size(), 3);
+        const Timeline &shortPlan = fresh.timelines.at(0);
+        QCOMPARE(shortPlan.id, QStringLiteral("short"));
+        QCOMPARE(shortPlan.doneCount(), 0);
+        QCOMPARE(shortPlan.nextItem()->id, QStringLiteral("interview-approach"));
+        int concepts = 0;
+        for (const auto &t : lib.topics())
+            concepts += t.kind == u"topic" ? 1 : 0;
+        QCOMPARE(int(shortPlan.steps.at(1).items.size()), concepts);
+        QVERIFY(fresh.timelines.at(2).totalCount() > shortPlan.totalCount());
+
+        const QSet<QString> done = {QStringLiteral("interview-approach"),
+                                    QStringLiteral("powers-of-two"),
+                                    QStringLiteral("latency-numbers")};
+        StudyPlanData later =
+            loadStudyPlan(planPath, lib, scenarios, done, {QStringLiteral("single-server")});
+        QCOMPARE(later.timelines.at(0).doneCount(), 3);
+        QCOMPARE(later.timelines.at(0).nextItem()->id,
+                 lib.topics().at(lib.indexOf(QStringLiteral("performance-vs-scalability"))).id);
+        QCOMPARE(later.timelines.at(1).doneCount(), 4);
+    }
+
+    void studyPlanRejectsUnknownIds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plan.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"format":"sdstudio-study-plan","timelines":[{"id":"x","steps":[{"topics":["ghost"]}]}]})");
+        f.close();
+        const auto lib = sds::content::TopicLibrary::load(
+            QStringLiteral(SDS_TEST_DATA_DIR "/../../content/topics"));
+        const StudyPlanData d = loadStudyPlan(path, lib, {}, {}, {});
+        QVERIFY(!d.ok());
+        QVERIFY2(d.error.contains(QStringLiteral("\"ghost\"")), qPrintable(d.error));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstProgress)
+#include "tst_progress.moc"

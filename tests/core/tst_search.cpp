@@ -1,0 +1,135 @@
+// Full-text search over the real pages: the query a learner would type must
+// bring the page they mean to the top, snippets must mark the match, and the
+// query syntax of FTS5 must never leak through (quotes, stars, operators).
+#include "core/content/fuzzy.h"
+#include "core/content/library.h"
+#include "core/content/searchindex.h"
+
+#include <QTest>
+
+using namespace sds::content;
+
+class TstSearch : public QObject
+{
+    Q_OBJECT
+
+    TopicLibrary m_lib;
+    SearchIndex m_index;
+
+private slots:
+    void initTestCase()
+    {
+        m_lib = TopicLibrary::load(QStringLiteral(SDS_TEST_DATA_DIR "/../../content/topics"));
+        QVERIFY(m_lib.topics().size() > 50);
+        QVERIFY2(m_index.build(m_lib), qPrintable(m_index.error()));
+    }
+
+    void topHit_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char *q, const char *id) {
+            QTest::newRow(q) << QString::fromUtf8(q) << QString::fromUtf8(id);
+        };
+        row("write-behind", "write-behind");
+        row("write back", "write-behind");
+        row("consistent hashing", "sharding");
+        row("CAP", "cap-theorem");
+        row("HATEOAS", "rest");
+        row("99.99", "availability-in-numbers");
+        row("cache aside", "cache-aside");
+        row("lazy loading", "cache-aside");
+        row("refresh ahead", "refresh-ahead");
+        row("dns", "dns");
+        row("round robin", "load-balancer");
+        row("SYN ACK handshake", "tcp");
+        row("idempotent", "http");
+        row("federation", "federation");
+        row("denormalization", "denormalization");
+        row("graph", "graph-database");
+        row("back pressure", "back-pressure");
+        row("powers of two", "powers-of-two");
+        row("L1 cache reference", "latency-numbers");
+        row("SQL injection", "security");
+        row("eventual consistency", "consistency-patterns");
+        row("active-passive", "fail-over");
+        row("latenc", "latency-vs-throughput");
+    }
+
+    void topHit()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        const QList<SearchHit> hits = m_index.search(query);
+        QVERIFY2(!hits.isEmpty(), qPrintable(query));
+        QStringList got;
+        for (const SearchHit &h : hits.mid(0, 3))
+            got.append(h.id);
+        QVERIFY2(hits.first().id == expected,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(query, got.join(u' '))));
+    }
+
+    void snippetsMarkTheMatch()
+    {
+        const QList<SearchHit> hits = m_index.search(QStringLiteral("stampede"));
+        QVERIFY(!hits.isEmpty());
+        QVERIFY(hits.first().markedSnippet.contains(QChar(0x02)));
+        QVERIFY(hits.first().snippetHtml().contains(QStringLiteral("<b>")));
+        QVERIFY(!hits.first().snippet().contains(QChar(0x02)));
+        QVERIFY(hits.first().snippet().contains(QStringLiteral("stampede"), Qt::CaseInsensitive));
+    }
+
+    void ranksByRelevance()
+    {
+        const QList<SearchHit> hits = m_index.search(QStringLiteral("cache"), 50);
+        QVERIFY(hits.size() > 10);
+        for (qsizetype i = 1; i < hits.size(); ++i)
+            QVERIFY(hits.at(i - 1).score <= hits.at(i).score);
+    }
+
+    void hostileQueriesAreJustText_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("quote") << QStringLiteral("\"cache");
+        QTest::newRow("operators") << QStringLiteral("cache AND OR NOT NEAR(");
+        QTest::newRow("column filter") << QStringLiteral("title:cache");
+        QTest::newRow("star") << QStringLiteral("*");
+        QTest::newRow("punctuation") << QStringLiteral("-- ; ' )");
+        QTest::newRow("empty") << QString();
+    }
+
+    void hostileQueriesAreJustText()
+    {
+        QFETCH(QString, query);
+        const QString expr = SearchIndex::matchExpression(query);
+        QVERIFY(!expr.contains(QStringLiteral(":")));
+        QVERIFY(!expr.contains(QStringLiteral("(")));
+        m_index.search(query); // must not fail; results depend on the words
+        if (query.contains(QStringLiteral("cache")))
+            QVERIFY(!m_index.search(query).isEmpty());
+    }
+
+    void anyWordWhenNotAll()
+    {
+        QCOMPARE(SearchIndex::matchExpression(QStringLiteral("write-behind cache")),
+                 QStringLiteral("\"write behind\" \"cache\"*"));
+        const QList<SearchHit> hits = m_index.search(QStringLiteral("sharding xyzzyplugh"));
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().id, QStringLiteral("sharding"));
+    }
+
+    void fuzzyQuickOpen()
+    {
+        QVERIFY(fuzzyScore(QStringLiteral("cap th"), QStringLiteral("CAP theorem")) > 0);
+        QCOMPARE(fuzzyScore(QStringLiteral("xyz"), QStringLiteral("CAP theorem")), -1);
+        QVERIFY(fuzzyScore(QStringLiteral("wb"), QStringLiteral("Write-behind")) >
+                fuzzyScore(QStringLiteral("wb"), QStringLiteral("Web server caching by hand")));
+        QVERIFY(fuzzyScore(QStringLiteral("cache"), QStringLiteral("Cache")) >
+                fuzzyScore(QStringLiteral("cache"), QStringLiteral("Cache-aside")));
+        QVERIFY(fuzzyScore(QStringLiteral("dns"), QStringLiteral("Domain name system (DNS)")) >
+                fuzzyScore(QStringLiteral("dns"), QStringLiteral("Document stores")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstSearch)
+#include "tst_search.moc"
