@@ -1,4 +1,5 @@
 #include "app/studio/lab/labpage.h"
+#include "app/studio/learn/learnpage.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/startupoptions.h"
@@ -6,6 +7,7 @@
 #include "core/datalocation.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTimer>
 
@@ -63,6 +65,19 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "sdstudio: there is no lab template '%s'\n",
                      qPrintable(parsed.options.scenario));
         status = 1;
+    }
+    if (!parsed.options.topic.isEmpty()) {
+        const bool found =
+            parsed.options.search.isEmpty()
+                ? window.learn()->openTopic(parsed.options.topic)
+                : window.learn()->openSearchResult(parsed.options.topic, parsed.options.search);
+        if (!found) {
+            std::fprintf(stderr, "sdstudio: there is no page '%s'\n",
+                         qPrintable(parsed.options.topic));
+            status = 1;
+        }
+    } else if (!parsed.options.search.isEmpty()) {
+        window.learn()->searchField()->setText(parsed.options.search);
     }
     if (status == 0 && parsed.options.run)
         window.lab()->run();

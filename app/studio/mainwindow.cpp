@@ -6,10 +6,12 @@
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/lab/palettewidget.h"
+#include "app/studio/learn/learnpage.h"
 #include "app/studio/modebar.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/theme.h"
 #include "core/appinfo.h"
+#include "core/content/library.h"
 #include "core/diagram/diagramformat.h"
 #include "core/diagram/scenarios.h"
 
@@ -103,10 +105,11 @@ void MainWindow::createPages()
         m_pages[index(mode)] = page;
         m_stack->addWidget(page);
     };
-    addPage(Mode::Learn, tr("The reader is on its way"),
-            tr("Every topic of The System Design Primer will get a page of its own here, "
-               "written in our own words, with search, progress marks and a study plan. "
-               "This version does not include the topic library yet."));
+    m_learn = new LearnPage(content::contentRoot(m_context.contentDir), m_context.dataDir, m_stack);
+    m_pages[index(Mode::Learn)] = m_learn;
+    m_stack->addWidget(m_learn);
+    connect(m_learn, &LearnPage::openScenarioRequested, this, &MainWindow::openScenario);
+    connect(m_learn, &LearnPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_lab = new LabPage(m_stack);
     m_pages[index(Mode::Lab)] = m_lab;
     m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
@@ -141,8 +144,7 @@ void MainWindow::createActions()
 
 QString MainWindow::scenarioFolder() const
 {
-    return m_context.contentDir.isEmpty() ? QStringLiteral(":/content/scenarios")
-                                          : m_context.contentDir + QStringLiteral("/scenarios");
+    return content::contentRoot(m_context.contentDir) + QStringLiteral("/scenarios");
 }
 
 bool MainWindow::openScenario(const QString &id)
@@ -158,6 +160,7 @@ bool MainWindow::openScenario(const QString &id)
     if (!r.ok())
         return false;
     m_lab->loadTemplate(r.diagram);
+    m_learn->noteScenarioTried(id);
     setCurrentMode(Mode::Lab);
     statusBar()->showMessage(tr("Template: %1").arg(entry.name), 6000);
     return true;
@@ -257,6 +260,9 @@ void MainWindow::createMenus()
         edit->addAction(a);
     edit->addAction(m_lab->deleteAction());
     edit->addAction(m_lab->selectAllAction());
+    edit->addSeparator();
+    edit->addAction(m_learn->searchAction());
+    edit->addAction(m_learn->doneAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
@@ -276,6 +282,9 @@ void MainWindow::createMenus()
         });
     }
     view->addSeparator();
+    for (QAction *a : m_learn->viewActions())
+        view->addAction(a);
+    view->addSeparator();
     for (QAction *a : m_lab->viewActions())
         view->addAction(a);
     view->addSeparator();
@@ -288,6 +297,13 @@ void MainWindow::createMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (QAction *action : m_modeActions)
         go->addAction(action);
+    go->addSeparator();
+    m_quickOpenAction = go->addAction(tr("&Quick Open…"), this, [this] { m_learn->quickOpen(); });
+    m_quickOpenAction->setObjectName(QStringLiteral("quickOpenAction"));
+    m_quickOpenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    go->addSeparator();
+    for (QAction *a : m_learn->navigationActions())
+        go->addAction(a);
 
     QMenu *lab = menuBar()->addMenu(tr("&Lab"));
     lab->addAction(m_lab->runAction());
@@ -387,6 +403,7 @@ void MainWindow::applyThemeColors()
     m_modeBar->setColors(palette, m_theme->accent());
     m_lab->scene()->refreshIcons();
     m_lab->componentPalette()->refreshIcons();
+    m_learn->applyTheme(m_theme->accent());
 }
 
 void MainWindow::saveScreenshotAs()

@@ -17,6 +17,7 @@ class QUndoGroup;
 namespace sds::gui {
 
 class LabPage;
+class LearnPage;
 class ModeBar;
 class Theme;
 
@@ -40,6 +41,8 @@ public:
     const AppContext &context() const { return m_context; }
 
     LabPage *lab() const { return m_lab; }
+    LearnPage *learn() const { return m_learn; }
+    QAction *quickOpenAction() const { return m_quickOpenAction; }
     // Opens the lab template @p id (a file in the scenarios folder) in the lab.
     bool openScenario(const QString &id);
     QString scenarioFolder() const;
@@ -78,6 +81,8 @@ private:
     std::array<QWidget *, kAllModes.size()> m_pages{};
     QActionGroup *m_themeGroup = nullptr;
     LabPage *m_lab = nullptr;
+    LearnPage *m_learn = nullptr;
+    QAction *m_quickOpenAction = nullptr;
 };
 
 } // namespace sds::gui

@@ -70,8 +70,15 @@ StartupParse parseStartupOptions(const QStringList &arguments)
         QStringLiteral("ID"));
     const QCommandLineOption run(
         QStringLiteral("run"), QStringLiteral("Start the lab's traffic once the diagram is open."));
+    const QCommandLineOption topic(QStringLiteral("topic"),
+                                   QStringLiteral("Open the reader at page ID, e.g. cache-aside."),
+                                   QStringLiteral("ID"));
+    const QCommandLineOption search(
+        QStringLiteral("search"),
+        QStringLiteral("Search the pages for WORDS; with --topic, mark them on that page."),
+        QStringLiteral("WORDS"));
     parser.addOptions({help, version, view, contentDir, dataDir, screenshot, screenshotDelay, open,
-                       scenario, run});
+                       scenario, run, topic, search});
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
@@ -141,6 +148,10 @@ StartupParse parseStartupOptions(const QStringList &arguments)
         return error(QStringLiteral("--run needs --open FILE or --scenario ID"));
     if (!r.options.openFile.isEmpty() || !r.options.scenario.isEmpty())
         r.options.view = r.options.view.value_or(Mode::Lab);
+    r.options.topic = parser.value(topic);
+    r.options.search = parser.value(search);
+    if (!r.options.topic.isEmpty() || !r.options.search.isEmpty())
+        r.options.view = r.options.view.value_or(Mode::Learn);
     return r;
 }
 

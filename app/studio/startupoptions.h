@@ -19,6 +19,8 @@ struct StartupOptions {
     QString openFile;            // a diagram to open in the lab
     QString scenario;            // a lab template to open, by id
     bool run = false;            // start the lab's traffic once open
+    QString topic;               // a reader page to open, by id
+    QString search;              // with topic: words to mark on the page
 };
 
 struct StartupParse {

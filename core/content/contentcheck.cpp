@@ -1,5 +1,8 @@
 #include "core/content/contentcheck.h"
 
+#include "core/diagram/scenarios.h"
+
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
@@ -77,6 +80,18 @@ QStringList readAnchors(const QString &tsvPath, QString *error)
             anchors.append(anchor);
     }
     return anchors;
+}
+
+CheckInput checkInputFor(const QString &root)
+{
+    CheckInput input;
+    input.anchors = readAnchors(QStringLiteral(":/resources/primer/primer-topics.tsv"));
+    for (const auto &e : diagram::scenarioLibrary(root + QStringLiteral("/scenarios")))
+        input.scenarioIds.append(e.id);
+    for (const QString &f :
+         QDir(root + QStringLiteral("/decks")).entryList({QStringLiteral("*.json")}, QDir::Files))
+        input.deckIds.append(f.chopped(5));
+    return input;
 }
 
 QStringList checkContent(const TopicLibrary &library, const CheckInput &input)

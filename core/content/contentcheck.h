@@ -24,6 +24,13 @@ struct CheckInput {
 /** Problems found, "file.md: message" each; empty when the content is sound. */
 QStringList checkContent(const TopicLibrary &library, const CheckInput &input);
 
+/**
+ * What the content under @p root (":/content" or a --content-dir) is checked
+ * against: the primer's anchors built into the app, and the lab templates and
+ * decks found under @p root.
+ */
+CheckInput checkInputFor(const QString &root);
+
 /** The anchor column of primer-topics.tsv (header line skipped). */
 QStringList readAnchors(const QString &tsvPath, QString *error = nullptr);
 

@@ -149,7 +149,8 @@ QString renderPage(const Topic &topic, const PageStyle &s)
             "table.callout { border-collapse: collapse; margin-top: 8px; margin-bottom: 10px; }"
             "td.callout { background-color: %6; border-left: 4px solid %7; }"
             "code { font-family: monospace; background-color: %8; }"
-            "pre { font-family: monospace; background-color: %8; padding: 8px; }"
+            "pre { font-family: monospace; background-color: %8; padding: 8px; white-space: "
+            "pre-wrap; }"
             ".sources { color: %2; }")
             .arg(s.text, s.muted, s.link, s.border, s.tableHeader, s.calloutBackground,
                  s.calloutBorder, s.codeBackground)
@@ -157,7 +158,6 @@ QString renderPage(const Topic &topic, const PageStyle &s)
             .arg(s.basePointSize - 1);
 
     QString html = QStringLiteral("<html><head><style>%1</style></head><body>").arg(css);
-    html += QStringLiteral("<p class=\"section\">%1</p>").arg(topic.section.toHtmlEscaped());
     html += QStringLiteral("<h1>%1</h1>").arg(topic.title.toHtmlEscaped());
     html += calloutBoxes(anchorHeadings(markdownToHtml(topic.body), nullptr));
     if (!topic.sources.isEmpty()) {

@@ -2,6 +2,7 @@
 #include "core/appinfo.h"
 #include "processrun.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -223,6 +224,71 @@ private slots:
             run({QStringLiteral("sim"), QStringLiteral("run"), QStringLiteral("/no/such.json")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("no such file")));
+    }
+
+    void contentCheckPassesOnTheBuiltInContent()
+    {
+        const ProcessRun r = run({QStringLiteral("content"), QStringLiteral("check")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("81 primer anchors")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("no problems")));
+    }
+
+    void contentCheckFailsOnBrokenContent()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("topics")));
+        QFile f(dir.filePath(QStringLiteral("topics/dns.md")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("---\nid: dns\ntitle: DNS\nsection: Edge\norder: 1\nkind: guide\n"
+                "covers: [domain-name-system]\nsources: [https://example.org]\n---\n"
+                "See [the cache](topic:cache).\n");
+        f.close();
+        const ProcessRun r = run({QStringLiteral("content"), QStringLiteral("check"),
+                                  QStringLiteral("--content-dir"), dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("dns.md: link to missing page \"cache\"")),
+                 qPrintable(r.out));
+        QVERIFY(
+            r.out.contains(QStringLiteral("primer anchor \"cap-theorem\" is covered by no page")));
+    }
+
+    void contentSearchJsonContract()
+    {
+        const ProcessRun r = run({QStringLiteral("content"), QStringLiteral("search"),
+                                  QStringLiteral("consistent hashing"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8());
+        QVERIFY(doc.isArray());
+        const QJsonArray hits = doc.array();
+        QVERIFY(hits.size() >= 2);
+        QCOMPARE(hits.first().toObject().value(u"id").toString(), QStringLiteral("sharding"));
+        for (const QJsonValue &h : hits) {
+            const QJsonObject o = h.toObject();
+            QCOMPARE(o.keys(), (QStringList{QStringLiteral("id"), QStringLiteral("snippet"),
+                                            QStringLiteral("title")}));
+            QVERIFY(!o.value(u"title").toString().isEmpty());
+            QVERIFY(!o.value(u"snippet").toString().contains(QChar(2)));
+        }
+    }
+
+    void contentSearchMisuseAndMisses()
+    {
+        const ProcessRun none = run(
+            {QStringLiteral("content"), QStringLiteral("search"), QStringLiteral("zzqqxxnomatch")});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY(none.err.contains(QStringLiteral("no page matches")));
+        const ProcessRun empty = run({QStringLiteral("content"), QStringLiteral("search")});
+        QCOMPARE(empty.exitCode, 2);
+        const ProcessRun badDir =
+            run({QStringLiteral("content"), QStringLiteral("check"),
+                 QStringLiteral("--content-dir"), QStringLiteral("/no/such/dir")});
+        QCOMPARE(badDir.exitCode, 2);
+        QVERIFY(badDir.err.contains(QStringLiteral("is not a folder")));
+        const ProcessRun limit =
+            run({QStringLiteral("content"), QStringLiteral("search"), QStringLiteral("cache"),
+                 QStringLiteral("--limit"), QStringLiteral("0")});
+        QCOMPARE(limit.exitCode, 2);
     }
 
     void linksNoGuiLibrary()

@@ -1,0 +1,672 @@
+#include "app/studio/learn/learnpage.h"
+
+#include "app/studio/learn/quickopen.h"
+#include "app/studio/learn/studyplanview.h"
+#include "app/studio/learn/topictree.h"
+#include "app/studio/theme.h"
+#include "core/content/pagerender.h"
+#include "core/diagram/scenarios.h"
+#include "core/study/studyplan.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sds::gui {
+namespace {
+
+const auto kLastTopicKey = QStringLiteral("last_topic");
+const auto kTimelineKey = QStringLiteral("plan_timeline");
+const auto kZoomKey = QStringLiteral("reader_zoom");
+constexpr int kMaxHistory = 100;
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setWeight(QFont::DemiBold);
+    label->setFont(f);
+    return label;
+}
+
+} // namespace
+
+LearnPage::LearnPage(const QString &contentRoot, const QString &dataDir, QWidget *parent)
+    : QWidget(parent)
+    , m_root(contentRoot)
+    , m_accent(QColor(0x2a, 0x62, 0xc9))
+{
+    setObjectName(QStringLiteral("learnPage"));
+    m_library = content::TopicLibrary::load(m_root + QStringLiteral("/topics"));
+    m_index.build(m_library);
+    m_progress.open(QDir(dataDir).filePath(QStringLiteral("progress.sqlite")));
+    m_zoom = m_progress.value(kZoomKey, QStringLiteral("0")).toInt();
+
+    buildUi();
+    createActions();
+    m_tree->setLibrary(m_library);
+    refreshProgress();
+
+    QStringList problems;
+    if (!m_progress.isOpen())
+        problems << tr("Your progress cannot be saved this time: %1").arg(m_progress.error());
+    if (!m_library.errors().isEmpty())
+        problems << tr("%n page(s) could not be read: %1", nullptr, int(m_library.errors().size()))
+                        .arg(m_library.errors().join(QStringLiteral("; ")));
+    if (m_library.topics().isEmpty())
+        problems << tr("No topic pages were found in %1.").arg(QDir::toNativeSeparators(m_root));
+    m_warning->setText(problems.join(QStringLiteral("\n")));
+    m_warning->setVisible(!problems.isEmpty());
+
+    const QString last = m_progress.value(kLastTopicKey);
+    if (last == u"plan")
+        showStudyPlan();
+    else if (m_library.find(last))
+        display(Place{last, 0}, {});
+    else if (!m_library.topics().isEmpty())
+        display(Place{m_library.topics().first().id, 0}, {});
+    updateChrome();
+}
+
+LearnPage::~LearnPage() = default;
+
+void LearnPage::buildUi()
+{
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("learnSplitter"));
+    splitter->setChildrenCollapsible(false);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(splitter);
+
+    // Left: search and the topic tree (or the search results).
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 4, 8);
+    m_search = new QLineEdit(left);
+    m_search->setObjectName(QStringLiteral("topicSearch"));
+    m_search->setPlaceholderText(tr("Search all pages…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    m_leftStack = new QStackedWidget(left);
+    m_tree = new TopicTree(m_leftStack);
+    m_results = new QListWidget(m_leftStack);
+    m_results->setObjectName(QStringLiteral("searchResults"));
+    m_results->setFrameShape(QFrame::NoFrame);
+    m_results->setWordWrap(true);
+    m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_leftStack->addWidget(m_tree);
+    m_leftStack->addWidget(m_results);
+    auto *planButton = new QPushButton(tr("Study plan"), left);
+    planButton->setObjectName(QStringLiteral("studyPlanButton"));
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_leftStack, 1);
+    leftLayout->addWidget(planButton);
+
+    // Centre: the page with its header and footer, or the study plan.
+    m_centre = new QStackedWidget(splitter);
+    auto *reading = new QWidget(m_centre);
+    auto *readingLayout = new QVBoxLayout(reading);
+    readingLayout->setContentsMargins(4, 8, 4, 8);
+    m_warning = new QLabel(reading);
+    m_warning->setObjectName(QStringLiteral("learnWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
+                                            "padding: 6px; border-radius: 4px; }"));
+    m_warning->hide();
+    auto *header = new QHBoxLayout;
+    m_crumb = new QLabel(reading);
+    m_crumb->setObjectName(QStringLiteral("pageCrumb"));
+    m_crumb->setTextFormat(Qt::PlainText);
+    m_doneButton = new QToolButton(reading);
+    m_doneButton->setObjectName(QStringLiteral("doneButton"));
+    m_doneButton->setCheckable(true);
+    m_doneButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    header->addWidget(m_crumb, 1);
+    header->addWidget(m_doneButton);
+    m_view = new QTextBrowser(reading);
+    m_view->setObjectName(QStringLiteral("pageView"));
+    m_view->setOpenLinks(false);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->document()->setDocumentMargin(16);
+    m_view->viewport()->installEventFilter(this);
+    auto *footer = new QHBoxLayout;
+    m_prevButton = new QPushButton(reading);
+    m_prevButton->setObjectName(QStringLiteral("previousTopicButton"));
+    m_nextButton = new QPushButton(reading);
+    m_nextButton->setObjectName(QStringLiteral("nextTopicButton"));
+    footer->addWidget(m_prevButton);
+    footer->addStretch(1);
+    footer->addWidget(m_nextButton);
+    readingLayout->addWidget(m_warning);
+    readingLayout->addLayout(header);
+    readingLayout->addWidget(m_view, 1);
+    readingLayout->addLayout(footer);
+    m_plan = new StudyPlanView(m_centre);
+    m_centre->addWidget(reading);
+    m_centre->addWidget(m_plan);
+
+    // Right: outline, related pages, the lab template.
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 8, 8, 8);
+    m_outline = new QListWidget(right);
+    m_outline->setObjectName(QStringLiteral("pageOutline"));
+    m_outline->setFrameShape(QFrame::NoFrame);
+    m_related = new QListWidget(right);
+    m_related->setObjectName(QStringLiteral("relatedPages"));
+    m_related->setFrameShape(QFrame::NoFrame);
+    for (QListWidget *list : {m_outline, m_related}) {
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setTextElideMode(Qt::ElideRight);
+        list->setWordWrap(true);
+    }
+    m_labBox = heading(tr("Try it in the lab"), right);
+    m_labName = new QLabel(right);
+    m_labName->setWordWrap(true);
+    m_labButton = new QPushButton(tr("Open in the lab  ▶"), right);
+    m_labButton->setObjectName(QStringLiteral("openInLabButton"));
+    rightLayout->addWidget(heading(tr("On this page"), right));
+    rightLayout->addWidget(m_outline, 3);
+    rightLayout->addWidget(heading(tr("Related"), right));
+    rightLayout->addWidget(m_related, 2);
+    rightLayout->addWidget(m_labBox);
+    rightLayout->addWidget(m_labName);
+    rightLayout->addWidget(m_labButton);
+
+    splitter->addWidget(left);
+    splitter->addWidget(m_centre);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({280, 820, 220});
+    left->setMinimumWidth(220);
+    right->setMinimumWidth(170);
+
+    connect(m_tree, &TopicTree::topicActivated, this, [this](const QString &id) { openTopic(id); });
+    connect(m_search, &QLineEdit::textChanged, this, &LearnPage::runSearch);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        QListWidgetItem *item = m_results->currentItem();
+        if (!item && m_results->count() > 0)
+            item = m_results->item(0);
+        if (item)
+            openSearchResult(item->data(Qt::UserRole).toString(), m_search->text());
+    });
+    connect(m_results, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        openSearchResult(item->data(Qt::UserRole).toString(), m_search->text());
+    });
+    connect(m_results, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        openSearchResult(item->data(Qt::UserRole).toString(), m_search->text());
+    });
+    connect(planButton, &QPushButton::clicked, this, &LearnPage::showStudyPlan);
+    connect(m_view, &QTextBrowser::anchorClicked, this, &LearnPage::followLink);
+    connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+            [this](const QUrl &url) {
+                emit statusMessage(url.isEmpty() ? QString() : url.toString(), 0);
+            });
+    connect(m_doneButton, &QToolButton::clicked, this, &LearnPage::setCurrentDone);
+    connect(m_prevButton, &QPushButton::clicked, this, [this] {
+        if (const content::Topic *t = m_library.previous(m_currentId))
+            openTopic(t->id);
+    });
+    connect(m_nextButton, &QPushButton::clicked, this, [this] {
+        if (const content::Topic *t = m_library.next(m_currentId))
+            openTopic(t->id);
+    });
+    connect(m_outline, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        m_view->scrollToAnchor(item->data(Qt::UserRole).toString());
+    });
+    connect(m_outline, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        m_view->scrollToAnchor(item->data(Qt::UserRole).toString());
+    });
+    connect(m_related, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openTopic(item->data(Qt::UserRole).toString()); });
+    connect(m_related, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { openTopic(item->data(Qt::UserRole).toString()); });
+    connect(m_labButton, &QPushButton::clicked, this, [this] {
+        if (const content::Topic *t = m_library.find(m_currentId); t && !t->scenario.isEmpty())
+            emit openScenarioRequested(t->scenario);
+    });
+    connect(m_plan, &StudyPlanView::openTopic, this, [this](const QString &id) { openTopic(id); });
+    connect(m_plan, &StudyPlanView::openScenario, this, &LearnPage::openScenarioRequested);
+    connect(m_plan, &StudyPlanView::timelineChosen, this,
+            [this](const QString &id) { m_progress.setValue(kTimelineKey, id); });
+    connect(m_plan, &StudyPlanView::topicDoneToggled, this, [this](const QString &id, bool done) {
+        m_progress.setTopicDone(id, done);
+        refreshProgress();
+    });
+}
+
+void LearnPage::createActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &key, auto &&slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    m_backAction = make(tr("&Back"), QKeySequence::Back, [this] { goBack(); });
+    m_backAction->setObjectName(QStringLiteral("learnBackAction"));
+    m_forwardAction = make(tr("&Forward"), QKeySequence::Forward, [this] { goForward(); });
+    m_forwardAction->setObjectName(QStringLiteral("learnForwardAction"));
+    m_prevAction = make(tr("&Previous Topic"), QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                        [this] { m_prevButton->click(); });
+    m_nextAction = make(tr("&Next Topic"), QKeySequence(Qt::CTRL | Qt::Key_PageDown),
+                        [this] { m_nextButton->click(); });
+    m_planAction = make(tr("&Study Plan"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                        [this] { showStudyPlan(); });
+    m_doneAction = make(tr("Mark Page as &Done"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                        [this] { setCurrentDone(!m_progress.isTopicDone(m_currentId)); });
+    m_doneAction->setObjectName(QStringLiteral("markDoneAction"));
+    m_searchAction = make(tr("&Search Pages"), QKeySequence::Find, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_zoomInAction = make(tr("&Larger Text"), QKeySequence::ZoomIn, [this] { zoom(1); });
+    m_zoomOutAction = make(tr("S&maller Text"), QKeySequence::ZoomOut, [this] { zoom(-1); });
+    // Ctrl+= as well, since Ctrl++ needs Shift on most keyboards.
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+}
+
+QList<QAction *> LearnPage::navigationActions() const
+{
+    return {m_backAction, m_forwardAction, m_prevAction, m_nextAction, m_planAction};
+}
+
+QList<QAction *> LearnPage::viewActions() const
+{
+    return {m_zoomInAction, m_zoomOutAction};
+}
+
+bool LearnPage::isShowingStudyPlan() const
+{
+    return m_centre->currentWidget() == m_plan;
+}
+
+LearnPage::Place LearnPage::here() const
+{
+    if (isShowingStudyPlan())
+        return Place{};
+    return Place{m_currentId, m_view->verticalScrollBar()->value()};
+}
+
+void LearnPage::navigateTo(const Place &place, const QString &anchor)
+{
+    const Place from = here();
+    const bool same = from.id == place.id && (isShowingStudyPlan() == place.id.isEmpty());
+    if (!same && (!m_currentId.isEmpty() || isShowingStudyPlan())) {
+        m_backStack.append(from);
+        if (m_backStack.size() > kMaxHistory)
+            m_backStack.removeFirst();
+        m_forwardStack.clear();
+    }
+    display(place, anchor);
+}
+
+bool LearnPage::openTopic(const QString &id, const QString &anchor)
+{
+    if (!m_library.find(id)) {
+        emit statusMessage(tr("There is no page '%1'").arg(id), 6000);
+        return false;
+    }
+    navigateTo(Place{id, 0}, anchor);
+    return true;
+}
+
+bool LearnPage::openSearchResult(const QString &id, const QString &query)
+{
+    if (!openTopic(id))
+        return false;
+    highlight(query);
+    return true;
+}
+
+void LearnPage::showStudyPlan()
+{
+    navigateTo(Place{}, {});
+}
+
+void LearnPage::goBack()
+{
+    if (m_backStack.isEmpty())
+        return;
+    m_forwardStack.append(here());
+    const Place p = m_backStack.takeLast();
+    display(p, {});
+}
+
+void LearnPage::goForward()
+{
+    if (m_forwardStack.isEmpty())
+        return;
+    m_backStack.append(here());
+    const Place p = m_forwardStack.takeLast();
+    display(p, {});
+}
+
+void LearnPage::display(const Place &place, const QString &anchor)
+{
+    if (place.id.isEmpty()) {
+        QList<study::ScenarioName> scenarios;
+        for (const auto &e : diagram::scenarioLibrary(m_root + QStringLiteral("/scenarios")))
+            scenarios.append({e.id, e.name});
+        m_plan->setPlan(study::loadStudyPlan(m_root + QStringLiteral("/study-plan.json"), m_library,
+                                             scenarios, m_progress.doneTopics(),
+                                             m_progress.triedScenarios()),
+                        m_progress.value(kTimelineKey, QStringLiteral("medium")));
+        m_centre->setCurrentWidget(m_plan);
+        m_progress.setValue(kLastTopicKey, QStringLiteral("plan"));
+        m_tree->clearSelection();
+        updateChrome();
+        return;
+    }
+    const bool samePage = place.id == m_currentId && !isShowingStudyPlan();
+    m_centre->setCurrentWidget(m_view->parentWidget());
+    m_currentId = place.id;
+    if (!samePage)
+        render();
+    m_view->setExtraSelections({});
+    if (!anchor.isEmpty())
+        m_view->scrollToAnchor(anchor);
+    else
+        m_view->verticalScrollBar()->setValue(place.scroll);
+    m_progress.setValue(kLastTopicKey, m_currentId);
+    m_tree->setCurrentTopic(m_currentId);
+    updateChrome();
+}
+
+void LearnPage::render()
+{
+    const content::Topic *t = m_library.find(m_currentId);
+    if (!t)
+        return;
+    const QPalette pal = QApplication::palette();
+    const QColor text = pal.color(QPalette::Text);
+    const QColor base = pal.color(QPalette::Base);
+    content::PageStyle style;
+    style.text = text.name();
+    style.muted = blend(text, base, 0.62).name();
+    style.link = m_accent.name();
+    style.border = blend(text, base, 0.28).name();
+    style.tableHeader = blend(text, base, 0.08).name();
+    style.calloutBackground = blend(m_accent, base, 0.13).name();
+    style.calloutBorder = m_accent.name();
+    style.codeBackground = blend(text, base, 0.07).name();
+    style.basePointSize = std::clamp(QApplication::font().pointSize() + 1 + m_zoom, 7, 30);
+    m_view->setHtml(content::renderPage(*t, style));
+
+    m_outline->clear();
+    for (const content::Heading &h : content::outline(*t)) {
+        auto *item = new QListWidgetItem(
+            (h.level > 2 ? QStringLiteral("    ") : QString()) + h.text, m_outline);
+        item->setData(Qt::UserRole, h.anchor);
+    }
+    m_related->clear();
+    for (const QString &id : t->related) {
+        if (const content::Topic *r = m_library.find(id)) {
+            auto *item = new QListWidgetItem(r->title, m_related);
+            item->setData(Qt::UserRole, id);
+        }
+    }
+    const auto scenario =
+        t->scenario.isEmpty()
+            ? diagram::ScenarioEntry{}
+            : diagram::findScenario(m_root + QStringLiteral("/scenarios"), t->scenario);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_labBox, m_labName, m_labButton})
+        w->setVisible(!scenario.path.isEmpty());
+    m_labName->setText(scenario.name);
+    m_labName->setToolTip(scenario.description);
+    m_labButton->setToolTip(scenario.description);
+}
+
+void LearnPage::updateChrome()
+{
+    const bool plan = isShowingStudyPlan();
+    const content::Topic *t = plan ? nullptr : m_library.find(m_currentId);
+    const bool done = t && m_progress.isTopicDone(t->id);
+    m_crumb->setText(t ? QStringLiteral("%1  ›  %2").arg(t->section, t->title) : QString());
+    m_doneButton->setChecked(done);
+    m_doneButton->setText(done ? tr("✓ Done") : tr("Mark as done"));
+    m_doneButton->setToolTip(
+        tr("Mark this page as read (%1)")
+            .arg(m_doneAction ? m_doneAction->shortcut().toString(QKeySequence::NativeText)
+                              : QString()));
+    m_doneButton->setEnabled(t && m_progress.isOpen());
+    if (m_doneAction)
+        m_doneAction->setEnabled(t && m_progress.isOpen());
+    const content::Topic *prev = t ? m_library.previous(t->id) : nullptr;
+    const content::Topic *next = t ? m_library.next(t->id) : nullptr;
+    m_prevButton->setText(prev ? tr("◀  %1").arg(prev->title) : tr("◀  Previous"));
+    m_nextButton->setText(next ? tr("%1  ▶").arg(next->title) : tr("Next  ▶"));
+    m_prevButton->setEnabled(prev);
+    m_nextButton->setEnabled(next);
+    if (m_prevAction) {
+        m_prevAction->setEnabled(prev);
+        m_nextAction->setEnabled(next);
+        m_backAction->setEnabled(!m_backStack.isEmpty());
+        m_forwardAction->setEnabled(!m_forwardStack.isEmpty());
+    }
+    m_outline->setEnabled(!plan);
+    m_related->setEnabled(!plan);
+}
+
+void LearnPage::setCurrentDone(bool done)
+{
+    if (m_currentId.isEmpty() || isShowingStudyPlan())
+        return;
+    if (!m_progress.setTopicDone(m_currentId, done)) {
+        emit statusMessage(tr("Could not save: %1").arg(m_progress.error()), 8000);
+        updateChrome();
+        return;
+    }
+    refreshProgress();
+    updateChrome();
+    const content::Topic *t = m_library.find(m_currentId);
+    emit statusMessage(done ? tr("“%1” marked as done").arg(t->title)
+                            : tr("“%1” marked as not done").arg(t->title),
+                       4000);
+}
+
+void LearnPage::refreshProgress()
+{
+    m_tree->setDone(m_progress.doneTopics());
+}
+
+void LearnPage::noteScenarioTried(const QString &id)
+{
+    m_progress.markScenarioTried(id);
+}
+
+void LearnPage::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme == u"topic") {
+        openTopic(url.path(), url.fragment());
+    } else if (scheme == u"scenario") {
+        emit openScenarioRequested(url.path());
+    } else if (scheme == u"deck") {
+        emit statusMessage(tr("Flashcard decks are not part of this version yet"), 6000);
+    } else if (scheme.isEmpty() && url.hasFragment()) {
+        m_view->scrollToAnchor(url.fragment());
+    } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {
+        if (!QDesktopServices::openUrl(url))
+            emit statusMessage(tr("No web browser could open %1").arg(url.toString()), 8000);
+    } else {
+        emit statusMessage(tr("Links of the kind '%1' are not followed").arg(url.toString()), 6000);
+    }
+}
+
+void LearnPage::runSearch(const QString &text)
+{
+    m_results->clear();
+    if (text.trimmed().isEmpty()) {
+        m_leftStack->setCurrentWidget(m_tree);
+        return;
+    }
+    m_leftStack->setCurrentWidget(m_results);
+    const QList<content::SearchHit> hits = m_index.search(text, 30);
+    const QColor muted = blend(QApplication::palette().color(QPalette::Text),
+                               QApplication::palette().color(QPalette::Base), 0.6);
+    for (const content::SearchHit &h : hits) {
+        auto *item = new QListWidgetItem(m_results);
+        item->setData(Qt::UserRole, h.id);
+        item->setToolTip(h.title);
+        auto *label = new QLabel(QStringLiteral("<b>%1</b> <span style=\"color:%2\">· %3</span><br>"
+                                                "<span style=\"color:%2\">%4</span>")
+                                     .arg(h.title.toHtmlEscaped(), muted.name(),
+                                          h.section.toHtmlEscaped(), h.snippetHtml()),
+                                 m_results);
+        label->setWordWrap(true);
+        label->setContentsMargins(4, 4, 4, 6);
+        label->setAttribute(Qt::WA_TransparentForMouseEvents);
+        item->setSizeHint(QSize(0, label->heightForWidth(m_results->viewport()->width() - 8) + 4));
+        m_results->setItemWidget(item, label);
+    }
+    if (hits.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No page matches “%1”").arg(text), m_results);
+        item->setFlags(Qt::NoItemFlags);
+    } else {
+        m_results->setCurrentRow(0);
+    }
+}
+
+void LearnPage::highlight(const QString &query)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextCharFormat format;
+    format.setBackground(blend(m_accent, QApplication::palette().color(QPalette::Base), 0.35));
+    const QStringList terms = content::SearchIndex::queryTerms(query);
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        // "write behind" matches "write-behind"; the last word also as a prefix,
+        // as the search itself does.
+        QStringList words = terms.at(i).split(u' ');
+        for (QString &w : words)
+            w = QRegularExpression::escape(w);
+        QString pattern = QStringLiteral("\\b") + words.join(QStringLiteral("[\\s\\-._']+"));
+        pattern += i == terms.size() - 1 ? QStringLiteral("\\w*") : QStringLiteral("\\b");
+        const QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+        QTextCursor c(m_view->document());
+        while (true) {
+            c = m_view->document()->find(re, c);
+            if (c.isNull())
+                break;
+            marks.append(QTextEdit::ExtraSelection{c, format});
+        }
+    }
+    std::sort(marks.begin(), marks.end(), [](const auto &a, const auto &b) {
+        return a.cursor.position() < b.cursor.position();
+    });
+    m_view->setExtraSelections(marks);
+    // Show the first match in the body, past the title.
+    for (const auto &m : marks) {
+        if (m.cursor.block().blockNumber() > 1) {
+            QTextCursor c = m.cursor;
+            c.clearSelection();
+            m_view->setTextCursor(c);
+            m_view->ensureCursorVisible();
+            break;
+        }
+    }
+    emit statusMessage(tr("%n match(es) on this page", nullptr, int(marks.size())), 5000);
+}
+
+int LearnPage::highlightCount() const
+{
+    return int(m_view->extraSelections().size());
+}
+
+void LearnPage::applyTheme(const QColor &accent)
+{
+    m_accent = accent;
+    m_tree->setAccent(accent);
+    if (!m_currentId.isEmpty()) {
+        const int scroll = m_view->verticalScrollBar()->value();
+        render();
+        m_view->verticalScrollBar()->setValue(scroll);
+    }
+}
+
+void LearnPage::zoom(int steps)
+{
+    m_zoom = std::clamp(m_zoom + steps, -4, 12);
+    m_progress.setValue(kZoomKey, QString::number(m_zoom));
+    applyTheme(m_accent);
+}
+
+void LearnPage::quickOpen()
+{
+    QList<QuickOpen::Entry> entries;
+    for (const content::Topic &t : m_library.topics())
+        entries.append({QuickOpen::Entry::Kind::Topic, t.id, t.title, t.section});
+    for (const auto &e : diagram::scenarioLibrary(m_root + QStringLiteral("/scenarios")))
+        entries.append({QuickOpen::Entry::Kind::Scenario, e.id, e.name, tr("Lab template")});
+    QuickOpen dialog(entries, window());
+    if (dialog.exec() != QDialog::Accepted || !dialog.chosen())
+        return;
+    const QuickOpen::Entry e = *dialog.chosen();
+    if (e.kind == QuickOpen::Entry::Kind::Topic)
+        openTopic(e.id);
+    else
+        emit openScenarioRequested(e.id);
+}
+
+bool LearnPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_view && watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        // Lines of more than about 90 characters are hard to read: centre a
+        // column in wide windows.
+        const int maxText = fontMetrics().averageCharWidth() * (92 + 8 * m_zoom);
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        m_view->document()->setDocumentMargin(std::max(16, (width - maxText) / 2));
+    }
+    if (event->type() == QEvent::MouseButtonPress) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::BackButton) {
+            goBack();
+            return true;
+        }
+        if (mouse->button() == Qt::ForwardButton) {
+            goForward();
+            return true;
+        }
+    }
+    // Down from the search field walks into the results.
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_Up) &&
+            m_leftStack->currentWidget() == m_results && m_results->count() > 0) {
+            const int step = key->key() == Qt::Key_Down ? 1 : -1;
+            m_results->setCurrentRow(
+                std::clamp(m_results->currentRow() + step, 0, m_results->count() - 1));
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape) {
+            m_search->clear();
+            m_view->setFocus();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace sds::gui

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "core/content/library.h"
+#include "core/content/searchindex.h"
+#include "core/study/progressstore.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+class QToolButton;
+
+namespace sds::gui {
+
+class StudyPlanView;
+class TopicTree;
+
+// Learn mode: the topic tree with progress on the left, the page in the
+// middle (or the study plan), the page's outline, related pages and its lab
+// template on the right. It owns the topic library, the search index and
+// the progress store (progress.sqlite in the data folder), keeps a
+// back/forward history, and hands scenario: links to whoever opens the lab.
+class LearnPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LearnPage)
+
+public:
+    LearnPage(const QString &contentRoot, const QString &dataDir, QWidget *parent = nullptr);
+    ~LearnPage() override;
+
+    const content::TopicLibrary &library() const { return m_library; }
+    study::ProgressStore &progress() { return m_progress; }
+    QString currentTopicId() const { return m_currentId; }
+    bool isShowingStudyPlan() const;
+
+    /** Shows a page; false (and a status message) when there is no such page. */
+    bool openTopic(const QString &id, const QString &anchor = {});
+    /** Opens a page and marks where the words of @p query occur in it. */
+    bool openSearchResult(const QString &id, const QString &query);
+    void showStudyPlan();
+    void goBack();
+    void goForward();
+    void setCurrentDone(bool done);
+    /** Re-renders with colours for the current palette and @p accent. */
+    void applyTheme(const QColor &accent);
+    /** Topics and lab templates for quick-open; runs it and opens the choice. */
+    void quickOpen();
+    /** Records that a lab template was opened, for the study plan. */
+    void noteScenarioTried(const QString &id);
+
+    QList<QAction *> navigationActions() const; // back, forward, previous, next, plan
+    QList<QAction *> viewActions() const;       // text larger, smaller
+    QAction *doneAction() const { return m_doneAction; }
+    QAction *searchAction() const { return m_searchAction; }
+
+    // For tests and screenshots.
+    QTextBrowser *view() const { return m_view; }
+    TopicTree *tree() const { return m_tree; }
+    QLineEdit *searchField() const { return m_search; }
+    QListWidget *results() const { return m_results; }
+    QListWidget *outlineList() const { return m_outline; }
+    QListWidget *relatedList() const { return m_related; }
+    StudyPlanView *studyPlan() const { return m_plan; }
+    QPushButton *labButton() const { return m_labButton; }
+    QAction *backAction() const { return m_backAction; }
+    QAction *forwardAction() const { return m_forwardAction; }
+    int highlightCount() const;
+
+signals:
+    void openScenarioRequested(const QString &id);
+    void statusMessage(const QString &text, int timeoutMs);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Place {
+        QString id; // empty: the study plan
+        int scroll = 0;
+    };
+
+    void buildUi();
+    void createActions();
+    void display(const Place &place, const QString &anchor);
+    void render();
+    void updateChrome();
+    void navigateTo(const Place &place, const QString &anchor);
+    Place here() const;
+    void followLink(const QUrl &url);
+    void runSearch(const QString &text);
+    void highlight(const QString &query);
+    void refreshProgress();
+    void zoom(int steps);
+
+    QString m_root;
+    content::TopicLibrary m_library;
+    content::SearchIndex m_index;
+    study::ProgressStore m_progress;
+    QString m_currentId;
+    QList<Place> m_backStack;
+    QList<Place> m_forwardStack;
+    QColor m_accent;
+    int m_zoom = 0;
+
+    QLineEdit *m_search = nullptr;
+    QStackedWidget *m_leftStack = nullptr;
+    TopicTree *m_tree = nullptr;
+    QListWidget *m_results = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    QLabel *m_warning = nullptr;
+    QLabel *m_crumb = nullptr;
+    QToolButton *m_doneButton = nullptr;
+    QTextBrowser *m_view = nullptr;
+    QPushButton *m_prevButton = nullptr;
+    QPushButton *m_nextButton = nullptr;
+    StudyPlanView *m_plan = nullptr;
+    QListWidget *m_outline = nullptr;
+    QListWidget *m_related = nullptr;
+    QLabel *m_labBox = nullptr;
+    QLabel *m_labName = nullptr;
+    QPushButton *m_labButton = nullptr;
+
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_prevAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_planAction = nullptr;
+    QAction *m_doneAction = nullptr;
+    QAction *m_searchAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+};
+
+} // namespace sds::gui

@@ -1,0 +1,319 @@
+// The reader driven as a learner drives it: real widgets, offscreen, the
+// real built-in pages and a real progress.sqlite in a temporary data folder.
+#include "app/studio/lab/labpage.h"
+#include "app/studio/learn/learnpage.h"
+#include "app/studio/learn/quickopen.h"
+#include "app/studio/learn/studyplanview.h"
+#include "app/studio/learn/topictree.h"
+#include "app/studio/mainwindow.h"
+#include "core/content/library.h"
+#include "core/study/progressstore.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace sds::gui;
+
+namespace {
+
+const QString kBuiltIn = QStringLiteral(":/content");
+
+// The on-screen centre of the first link in the page whose target starts with @p prefix.
+QPoint linkPosition(QTextBrowser *view, const QString &prefix, QString *href)
+{
+    QTextDocument *doc = view->document();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (!f.charFormat().isAnchor() || !f.charFormat().anchorHref().startsWith(prefix))
+                continue;
+            QTextCursor c(doc);
+            c.setPosition(f.position() + f.length() / 2);
+            view->setTextCursor(c);
+            view->ensureCursorVisible();
+            *href = f.charFormat().anchorHref();
+            return view->cursorRect(c).center();
+        }
+    }
+    return {-1, -1};
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
+}
+
+} // namespace
+
+class TestLearnPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void clickingATreeItemShowsItsPage()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTreeWidgetItem *item = page.tree()->itemFor(QStringLiteral("dns"));
+        QVERIFY(item);
+        page.tree()->scrollToItem(item);
+        const QRect r = page.tree()->visualItemRect(item);
+        QTest::mouseClick(page.tree()->viewport(), Qt::LeftButton, {}, r.center());
+        QCOMPARE(page.currentTopicId(), QStringLiteral("dns"));
+        QVERIFY(page.view()->toPlainText().startsWith(QStringLiteral("Domain name system")));
+        QVERIFY(page.outlineList()->count() >= 5);
+        QCOMPARE(page.outlineList()->item(0)->text(), QStringLiteral("How it works"));
+        QVERIFY(page.tree()->currentItem() == item);
+    }
+
+    void followingALinkNavigatesAndBackReturns()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        QString href;
+        const QPoint at = linkPosition(page.view(), QStringLiteral("topic:"), &href);
+        QVERIFY(at.x() >= 0);
+        const QString target = QUrl(href).path();
+        QVERIFY(target != QStringLiteral("cache-aside"));
+        QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(page.currentTopicId(), target);
+
+        QTest::keyClick(page.view(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(page.currentTopicId(), QStringLiteral("cache-aside"));
+        QVERIFY(page.forwardAction()->isEnabled());
+        // The mouse's back and forward buttons do the same.
+        QTest::mouseClick(page.view()->viewport(), Qt::ForwardButton, {}, QPoint(5, 5));
+        QCOMPARE(page.currentTopicId(), target);
+        QTest::mouseClick(page.view()->viewport(), Qt::BackButton, {}, QPoint(5, 5));
+        QCOMPARE(page.currentTopicId(), QStringLiteral("cache-aside"));
+    }
+
+    void previousAndNextFollowReadingOrder()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        const auto &lib = page.library();
+        page.findChild<QPushButton *>(QStringLiteral("nextTopicButton"))->click();
+        QCOMPARE(page.currentTopicId(), lib.next(QStringLiteral("cache-aside"))->id);
+        page.findChild<QPushButton *>(QStringLiteral("previousTopicButton"))->click();
+        page.findChild<QPushButton *>(QStringLiteral("previousTopicButton"))->click();
+        QCOMPARE(page.currentTopicId(), lib.previous(QStringLiteral("cache-aside"))->id);
+    }
+
+    void scenarioLinksAskForTheLab()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy spy(&page, &LearnPage::openScenarioRequested);
+        QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        QString href;
+        const QPoint at = linkPosition(page.view(), QStringLiteral("scenario:"), &href);
+        QVERIFY(at.x() >= 0);
+        QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("cache-aside"));
+        QVERIFY(page.labButton()->isVisible());
+        page.labButton()->click();
+        QCOMPARE(spy.count(), 2);
+        QVERIFY(page.openTopic(QStringLiteral("dns"))); // no template
+        QVERIFY(!page.labButton()->isVisible());
+    }
+
+    void quickOpenOpensAPage()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.show();
+        bool typed = false;
+        QTimer::singleShot(0, &page, [&] {
+            auto *dialog = qobject_cast<QuickOpen *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            QTest::keyClicks(dialog->field(), QStringLiteral("cap th"));
+            QCOMPARE(dialog->list()->currentItem()->text().left(11), QStringLiteral("CAP theorem"));
+            typed = true;
+            QTest::keyClick(dialog->field(), Qt::Key_Return);
+        });
+        page.quickOpen();
+        QVERIFY(typed);
+        QCOMPARE(page.currentTopicId(), QStringLiteral("cap-theorem"));
+    }
+
+    void searchOpensTheTopHitAndMarksTheMatch()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1200, 800);
+        page.show();
+        QTest::keyClicks(page.searchField(), QStringLiteral("HATEOAS"));
+        QVERIFY(page.results()->isVisible());
+        QVERIFY(page.results()->count() >= 1);
+        QCOMPARE(page.results()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("rest"));
+        auto *label = qobject_cast<QLabel *>(page.results()->itemWidget(page.results()->item(0)));
+        QVERIFY(label && label->text().contains(QStringLiteral("<b>HATEOAS</b>")));
+        QTest::keyClick(page.searchField(), Qt::Key_Return);
+        QCOMPARE(page.currentTopicId(), QStringLiteral("rest"));
+        QVERIFY(page.highlightCount() >= 1);
+        for (const auto &sel : page.view()->extraSelections())
+            QCOMPARE(sel.cursor.selectedText().toUpper(), QStringLiteral("HATEOAS"));
+        // Clearing the field brings the tree back.
+        page.searchField()->clear();
+        QVERIFY(page.tree()->isVisible());
+    }
+
+    void doneStateSurvivesARestart()
+    {
+        QTemporaryDir data;
+        {
+            LearnPage page(kBuiltIn, data.path());
+            page.show();
+            page.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&page));
+            QVERIFY(page.openTopic(QStringLiteral("sharding")));
+            QVERIFY(!page.progress().isTopicDone(QStringLiteral("sharding")));
+            page.view()->setFocus();
+            QTest::keyClick(page.view(), Qt::Key_D, Qt::ControlModifier);
+            QVERIFY(page.progress().isTopicDone(QStringLiteral("sharding")));
+            QVERIFY(page.tree()
+                        ->itemFor(QStringLiteral("sharding"))
+                        ->data(0, TopicTree::kDoneRole)
+                        .toBool());
+            QVERIFY(page.openTopic(QStringLiteral("federation")));
+        }
+        LearnPage again(kBuiltIn, data.path());
+        QCOMPARE(again.currentTopicId(), QStringLiteral("federation")); // last page restored
+        QVERIFY(again.tree()
+                    ->itemFor(QStringLiteral("sharding"))
+                    ->data(0, TopicTree::kDoneRole)
+                    .toBool());
+        QVERIFY(!again.tree()
+                     ->itemFor(QStringLiteral("federation"))
+                     ->data(0, TopicTree::kDoneRole)
+                     .toBool());
+        const QTreeWidgetItem *databases =
+            again.tree()->itemFor(QStringLiteral("sharding"))->parent();
+        QCOMPARE(databases->data(0, TopicTree::kProgressRole).toPoint().x(), 1);
+    }
+
+    void studyPlanTicksAndSuggests()
+    {
+        QTemporaryDir data;
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1200, 800);
+        page.show();
+        page.showStudyPlan();
+        QVERIFY(page.isShowingStudyPlan());
+        StudyPlanView *plan = page.studyPlan();
+        plan->timelineBox()->setCurrentIndex(
+            plan->timelineBox()->findData(QStringLiteral("short")));
+        QCOMPARE(plan->timelineId(), QStringLiteral("short"));
+        // The first step's first item is the interview method page; tick it.
+        QTreeWidgetItem *first = plan->steps()->topLevelItem(0)->child(1);
+        QCOMPARE(first->text(0), page.library().find(QStringLiteral("interview-approach"))->title);
+        first->setCheckState(0, Qt::Checked);
+        QVERIFY(page.progress().isTopicDone(QStringLiteral("interview-approach")));
+        // Next now suggests the second item and opens it.
+        page.showStudyPlan();
+        plan->nextButton()->click();
+        QCOMPARE(page.currentTopicId(), QStringLiteral("powers-of-two"));
+        // Back returns to the plan, and the timeline choice is remembered.
+        page.goBack();
+        QVERIFY(page.isShowingStudyPlan());
+        QCOMPARE(page.progress().value(QStringLiteral("plan_timeline")), QStringLiteral("short"));
+    }
+
+    void unusableProgressFileIsReportedAndKept()
+    {
+        QTemporaryDir data;
+        const QString path = QDir(data.path()).filePath(QStringLiteral("progress.sqlite"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));
+        }
+        const QByteArray before = digest(path);
+        LearnPage page(kBuiltIn, data.path());
+        page.resize(1000, 700);
+        page.show();
+        auto *warning = page.findChild<QLabel *>(QStringLiteral("learnWarning"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("not a progress database")),
+                 qPrintable(warning->text()));
+        QVERIFY(page.openTopic(QStringLiteral("tcp"))); // reading still works
+        QVERIFY(!page.doneAction()->isEnabled());
+        QCOMPARE(digest(path), before);
+    }
+
+    void brokenPagesCostOnlyThemselves()
+    {
+        QTemporaryDir content;
+        QTemporaryDir data;
+        QVERIFY(QDir(content.path()).mkpath(QStringLiteral("topics")));
+        const auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(content.filePath(QStringLiteral("topics/") + name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write(QStringLiteral("good.md"),
+              "---\nid: good\ntitle: Good page\nsection: S\norder: 1\nkind: guide\n---\nHello.\n");
+        write(QStringLiteral("bad.md"), "no front matter at all\n");
+        LearnPage page(content.path(), data.path());
+        page.show();
+        QCOMPARE(page.library().topics().size(), 1);
+        QCOMPARE(page.currentTopicId(), QStringLiteral("good"));
+        auto *warning = page.findChild<QLabel *>(QStringLiteral("learnWarning"));
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(QStringLiteral("bad.md")));
+    }
+
+    void mainWindowOpensTheTemplateOfAPage()
+    {
+        QTemporaryDir data;
+        QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(settings, AppContext{data.path(), {}});
+        window.setCurrentMode(Mode::Learn);
+        QVERIFY(window.learn()->openTopic(QStringLiteral("sharding")));
+        window.learn()->labButton()->click();
+        QCOMPARE(window.currentMode(), Mode::Lab);
+        QVERIFY(
+            window.lab()->displayName().contains(QStringLiteral("Sharded"), Qt::CaseInsensitive));
+        QVERIFY(window.learn()->progress().triedScenarios().contains(
+            QStringLiteral("sharded-database")));
+        window.lab()->undoStack()->clear();
+    }
+};
+
+QTEST_MAIN(TestLearnPage)
+#include "tst_learnpage.moc"
