@@ -1,5 +1,5 @@
 // Start-up benchmark: time from launching a process to the main window's
-// first paint, the moment a user can act. PRODUCT.md's goal is under 0.5 s.
+// first paint with the reader showing a page, the moment a user can act. PRODUCT.md's goal is under 0.5 s.
 //
 // The parent runs itself as a child N times and measures from just before
 // the spawn to the child's first paint, so exec, dynamic linking, Qt's
@@ -58,6 +58,9 @@ int child(int argc, char *argv[], const QString &dataDir)
         return 1;
     QSettings settings(data.path + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     sds::gui::MainWindow window(settings, sds::gui::AppContext{data.path, {}});
+    // The reader in front: its pages are parsed, indexed and the first one
+    // rendered before the window can paint.
+    window.setCurrentMode(sds::gui::Mode::Learn);
     FirstPaint probe;
     window.installEventFilter(&probe);
     window.show();
@@ -93,7 +96,7 @@ int main(int argc, char *argv[])
         const qint64 painted = p.readAllStandardOutput().trimmed().toLongLong();
         ms.push_back((painted - start) / 1000.0);
     }
-    std::printf("startup to first paint (QPA %s, %d runs): median %.1f ms, min %.1f ms, "
+    std::printf("startup to first paint with the reader shown (QPA %s, %d runs): median %.1f ms, min %.1f ms, "
                 "max %.1f ms; goal < 500 ms\n",
                 qPrintable(platform), runs, median(ms), *std::min_element(ms.begin(), ms.end()),
                 *std::max_element(ms.begin(), ms.end()));

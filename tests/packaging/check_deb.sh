@@ -21,7 +21,7 @@ for f in ./usr/bin/sdstudio ./usr/bin/sdstudio-cli \
          "./usr/share/icons/hicolor/scalable/apps/$app_id.svg"; do
   if grep -q " $f\$" <<<"$contents"; then echo "ok: $f"; else echo "FAIL: $f missing"; status=1; fi
 done
-for d in libqt6widgets6 libqt6sql6-sqlite libqt6svg6; do
+for d in libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libmd4c-html0; do
   if grep -q "$d" <<<"$depends"; then echo "ok: depends on $d"; else echo "FAIL: no dependency on $d"; status=1; fi
 done
 echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"

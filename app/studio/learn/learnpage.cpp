@@ -112,6 +112,8 @@ void LearnPage::buildUi()
     m_results->setFrameShape(QFrame::NoFrame);
     m_results->setWordWrap(true);
     m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->viewport()->installEventFilter(this);
     m_leftStack->addWidget(m_tree);
     m_leftStack->addWidget(m_results);
     auto *planButton = new QPushButton(tr("Study plan"), left);
@@ -165,6 +167,7 @@ void LearnPage::buildUi()
 
     // Right: outline, related pages, the lab template.
     auto *right = new QWidget(splitter);
+    m_right = right;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(4, 8, 8, 8);
     m_outline = new QListWidget(right);
@@ -466,8 +469,8 @@ void LearnPage::updateChrome()
         m_backAction->setEnabled(!m_backStack.isEmpty());
         m_forwardAction->setEnabled(!m_forwardStack.isEmpty());
     }
-    m_outline->setEnabled(!plan);
-    m_related->setEnabled(!plan);
+    // The outline, related pages and lab box belong to a page, not the plan.
+    m_right->setVisible(!plan);
 }
 
 void LearnPage::setCurrentDone(bool done)
@@ -539,14 +542,25 @@ void LearnPage::runSearch(const QString &text)
         label->setWordWrap(true);
         label->setContentsMargins(4, 4, 4, 6);
         label->setAttribute(Qt::WA_TransparentForMouseEvents);
-        item->setSizeHint(QSize(0, label->heightForWidth(m_results->viewport()->width() - 8) + 4));
         m_results->setItemWidget(item, label);
     }
+    fitResultHeights();
     if (hits.isEmpty()) {
         auto *item = new QListWidgetItem(tr("No page matches “%1”").arg(text), m_results);
         item->setFlags(Qt::NoItemFlags);
     } else {
         m_results->setCurrentRow(0);
+    }
+}
+
+void LearnPage::fitResultHeights()
+{
+    // Word-wrapped labels need their height for the list's current width.
+    const int width = std::max(120, m_results->viewport()->width() - 4);
+    for (int i = 0; i < m_results->count(); ++i) {
+        QListWidgetItem *item = m_results->item(i);
+        if (auto *label = qobject_cast<QLabel *>(m_results->itemWidget(item)))
+            item->setSizeHint(QSize(width, label->heightForWidth(width) + 2));
     }
 }
 
@@ -599,6 +613,13 @@ void LearnPage::applyTheme(const QColor &accent)
 {
     m_accent = accent;
     m_tree->setAccent(accent);
+    // A light tint for the chosen result keeps its snippet readable.
+    const QPalette pal = QApplication::palette();
+    m_results->setStyleSheet(
+        QStringLiteral("QListWidget#searchResults::item { border-bottom: 1px solid %1; }"
+                       "QListWidget#searchResults::item:selected { background: %2; }")
+            .arg(blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.12).name(),
+                 blend(accent, pal.color(QPalette::Base), 0.22).name()));
     if (!m_currentId.isEmpty()) {
         const int scroll = m_view->verticalScrollBar()->value();
         render();
@@ -639,6 +660,8 @@ bool LearnPage::eventFilter(QObject *watched, QEvent *event)
         const int width = static_cast<QResizeEvent *>(event)->size().width();
         m_view->document()->setDocumentMargin(std::max(16, (width - maxText) / 2));
     }
+    if (m_results && watched == m_results->viewport() && event->type() == QEvent::Resize)
+        fitResultHeights();
     if (event->type() == QEvent::MouseButtonPress) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::BackButton) {

@@ -94,6 +94,7 @@ private:
     Place here() const;
     void followLink(const QUrl &url);
     void runSearch(const QString &text);
+    void fitResultHeights();
     void highlight(const QString &query);
     void refreshProgress();
     void zoom(int steps);
@@ -120,6 +121,7 @@ private:
     QPushButton *m_prevButton = nullptr;
     QPushButton *m_nextButton = nullptr;
     StudyPlanView *m_plan = nullptr;
+    QWidget *m_right = nullptr;
     QListWidget *m_outline = nullptr;
     QListWidget *m_related = nullptr;
     QLabel *m_labBox = nullptr;
