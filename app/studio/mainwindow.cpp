@@ -4,6 +4,7 @@
 #include "app/studio/emptystate.h"
 #include "app/studio/icons.h"
 #include "app/studio/lab/diagramscene.h"
+#include "app/studio/lab/faulttimeline.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/learn/learnpage.h"
@@ -404,6 +405,7 @@ void MainWindow::applyThemeColors()
     m_lab->scene()->refreshIcons();
     m_lab->componentPalette()->refreshIcons();
     m_learn->applyTheme(m_theme->accent());
+    m_lab->timeline()->setAccent(m_theme->accent());
 }
 
 void MainWindow::saveScreenshotAs()

@@ -3,6 +3,7 @@
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/diagramview.h"
 #include "app/studio/lab/edgeitem.h"
+#include "app/studio/lab/faulttimeline.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSet>
@@ -476,6 +478,60 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(last->simTime > timeAtRestore + 5 || last->finished, 20000);
         QCOMPARE(last->metrics.nodeDown, failedAtRestore);
         lab->pause();
+    }
+
+    void faultsAppearOnTheTimeLine()
+    {
+        auto lab = shown();
+        const auto loaded = sds::diagram::loadDiagramFile(
+            QStringLiteral(":/content/scenarios/load-balanced-web-tier.json"));
+        QVERIFY(loaded.ok());
+        QVERIFY(!loaded.diagram.faults.isEmpty());
+        lab->loadTemplate(loaded.diagram);
+        FaultTimeline *line = lab->timeline();
+        QVERIFY(line->isVisible());
+        const sds::diagram::Fault &f = loaded.diagram.faults.first();
+        QCOMPARE(line->spans().size(), loaded.diagram.faults.size());
+        QCOMPARE(line->spans().first().node, f.node);
+        QCOMPARE(line->spans().first().fromS, f.atS);
+        QCOMPARE(line->spans().first().toS, f.atS + f.durationS);
+        QCOMPARE(line->duration(), loaded.diagram.run.durationS);
+
+        // Clicking the bar selects the node on the canvas.
+        QTest::mouseClick(line, Qt::LeftButton, {}, line->spanRect(0).center().toPoint());
+        QCOMPARE(lab->scene()->selectedItems().size(), 1);
+        QCOMPARE(lab->scene()->selectedItems().first(), lab->scene()->nodeItem(f.node));
+
+        // The cursor follows the run; a failure by hand becomes an open span.
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(line->time() > 1, 20000);
+        const QString other =
+            f.node == QStringLiteral("web-1") ? QStringLiteral("web-3") : QStringLiteral("web-1");
+        QVERIFY(lab->scene()->nodeItem(other));
+        bool chosen = false;
+        QTimer::singleShot(50, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction *a : menu->actions()) {
+                if (a->text().startsWith(QStringLiteral("Fail"))) {
+                    a->trigger();
+                    chosen = true;
+                }
+            }
+            menu->close();
+        });
+        emit lab->scene()->nodeContextMenu(other, QPoint(200, 200));
+        QVERIFY(chosen);
+        QCOMPARE(line->spans().size(), loaded.diagram.faults.size() + 1);
+        QCOMPARE(line->spans().last().node, other);
+        QVERIFY(!line->spans().last().planned);
+        QVERIFY(line->spans().last().toS < 0);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->scene()->nodeItem(other)->isDown(), 10000);
+        lab->pause();
+        // Reset keeps the plan and drops what was done by hand.
+        lab->resetAction()->trigger();
+        QCOMPARE(line->spans().size(), loaded.diagram.faults.size());
+        QCOMPARE(line->time(), 0.0);
     }
 };
 

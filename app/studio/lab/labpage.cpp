@@ -3,6 +3,7 @@
 #include "app/studio/lab/chartspanel.h"
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/diagramview.h"
+#include "app/studio/lab/faulttimeline.h"
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/lab/propertiespanel.h"
@@ -217,6 +218,7 @@ void LabPage::createActions()
         m_runner->reset();
         m_scene->clearLive();
         m_charts->clear();
+        m_timeline->reset();
     });
     for (QAction *a : {m_runAction, m_stepAction})
         addAction(a);
@@ -272,6 +274,15 @@ void LabPage::createToolBar()
     m_clock = new QLabel;
     m_clock->setObjectName(QStringLiteral("clock"));
     bar->addWidget(m_clock);
+
+    // The run as a time line, under the controls, with the faults on it.
+    addToolBarBreak();
+    QToolBar *line = addToolBar(tr("Time Line"));
+    line->setObjectName(QStringLiteral("labTimeLineToolBar"));
+    line->setMovable(false);
+    m_timeline = new FaultTimeline(line);
+    line->addWidget(m_timeline);
+    connect(m_timeline, &FaultTimeline::nodeClicked, m_scene, &DiagramScene::selectNode);
 }
 
 void LabPage::createDocks()
@@ -454,6 +465,7 @@ void LabPage::selectionChanged()
 void LabPage::documentChanged()
 {
     updateProblems();
+    m_timeline->setPlan(m_doc.data());
     // What runs is what was loaded; an edit makes the next Run start afresh.
     if (!m_runnerStale && m_runner->state() != SimRunner::State::Empty) {
         m_runnerStale = true;
@@ -506,6 +518,8 @@ void LabPage::run()
         for (const diagram::Node &n : m_doc.data().nodes)
             ids << (n.kind == diagram::NodeKind::Client ? QString() : n.id); // no line for a client
         m_charts->setNodes(ids);
+        m_timeline->setPlan(m_doc.data());
+        m_timeline->reset();
         m_runner->setRateScale(m_load->value() / 100.0);
         m_runner->setSpeed(m_speed->currentData().toDouble());
     }
@@ -568,6 +582,7 @@ void LabPage::showFrame(const std::shared_ptr<const LabFrame> &frame)
     }
     m_lastFrame = frame;
     m_charts->addSamples(frame->newSamples);
+    m_timeline->setTime(frame->simTime);
     const sim::RunMetrics &m = frame->metrics;
     QString text = tr("t = %1 s").arg(frame->simTime, 0, 'f', 1);
     if (!frame->newSamples.empty() || m.completed > 0) {
@@ -611,11 +626,14 @@ void LabPage::nodeMenu(const QString &id, const QPoint &screenPos)
         fail->setEnabled(loaded);
         if (!loaded)
             fail->setToolTip(tr("Run the diagram first"));
-        connect(fail, &QAction::triggered, this, [this, id, item] {
-            if (item && item->isDown())
+        connect(fail, &QAction::triggered, this, [this, id, item, name = node->displayName()] {
+            if (item && item->isDown()) {
                 m_runner->restoreNode(id);
-            else
+                m_timeline->nodeRestored(id);
+            } else {
                 m_runner->failNode(id);
+                m_timeline->nodeFailed(id, name);
+            }
         });
         menu.addSeparator();
     }

@@ -17,6 +17,7 @@ namespace sds::gui {
 class ChartsPanel;
 class DiagramScene;
 class DiagramView;
+class FaultTimeline;
 class PaletteWidget;
 class PropertiesPanel;
 class ReportPanel;
@@ -44,6 +45,7 @@ public:
     ChartsPanel *charts() const { return m_charts; }
     TwinPanel *twin() const { return m_twin; }
     ReportPanel *report() const { return m_report; }
+    FaultTimeline *timeline() const { return m_timeline; }
     // The summary of the current run as `sdstudio-cli sim run --json` prints it.
     bool exportSummary(const QString &path, QString *error);
     SimRunner *runner() const { return m_runner; }
@@ -160,6 +162,7 @@ private:
     QSlider *m_load = nullptr;
     QLabel *m_loadLabel = nullptr;
     QLabel *m_clock = nullptr;
+    FaultTimeline *m_timeline = nullptr;
 };
 
 } // namespace sds::gui
