@@ -79,6 +79,10 @@ int main(int argc, char *argv[])
     } else if (!parsed.options.search.isEmpty()) {
         window.learn()->searchField()->setText(parsed.options.search);
     }
+    // A scripted run (a screenshot) must not report success for a page or
+    // template that does not exist; an interactive start still opens.
+    if (status != 0 && !parsed.options.screenshotPath.isEmpty())
+        return status;
     if (status == 0 && parsed.options.run)
         window.lab()->run();
     // Also when the app is told to quit without closing the window (the

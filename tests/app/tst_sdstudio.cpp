@@ -5,6 +5,8 @@
 #include <QImage>
 #include <QProcess>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,7 +36,8 @@ private slots:
         const ProcessRun r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const char *option :
-             {"--view", "--content-dir", "--data-dir", "--screenshot", "--version", "--help"})
+             {"--view", "--content-dir", "--data-dir", "--screenshot", "--version", "--help",
+              "--topic", "--search", "--scenario", "--open", "--run"})
             QVERIFY2(r.out.contains(QLatin1String(option)), option);
     }
 
@@ -79,6 +82,42 @@ private slots:
         QSettings settings(data + QStringLiteral("/settings.ini"), QSettings::IniFormat);
         QCOMPARE(settings.value(QStringLiteral("window/mode")).toString(), QStringLiteral("lab"));
         QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    }
+
+    void topicOpensTheReaderAndIsRememberedInProgress()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("profile"));
+        const QString png = dir.filePath(QStringLiteral("page.png"));
+        const ProcessRun r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--topic"),
+                                  QStringLiteral("sharding"), QStringLiteral("--screenshot"), png});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QImage(png).isNull());
+        QSettings settings(data + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("window/mode")).toString(), QStringLiteral("learn"));
+        // The last page is kept in the progress database, a real SQLite file.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(data + QStringLiteral("/progress.sqlite"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM reader_state WHERE key = 'last_topic'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("sharding"));
+        q.finish();
+        db.close();
+    }
+
+    void unknownTopicExits1()
+    {
+        QTemporaryDir dir;
+        const ProcessRun r =
+            run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--topic"),
+                 QStringLiteral("no-such-page"), QStringLiteral("--screenshot"),
+                 dir.filePath(QStringLiteral("x.png"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("there is no page 'no-such-page'")),
+                 qPrintable(r.err));
     }
 };
 

@@ -84,6 +84,20 @@ private slots:
 
     void noViewMeansRestoreLast() { QVERIFY(!parse({}).options.view.has_value()); }
 
+    void topicAndSearchOpenTheReader()
+    {
+        const auto r = parse({QStringLiteral("--topic"), QStringLiteral("cache-aside"),
+                              QStringLiteral("--search"), QStringLiteral("stale read")});
+        QCOMPARE(int(r.action), int(Action::Run));
+        QCOMPARE(r.options.topic, QStringLiteral("cache-aside"));
+        QCOMPARE(r.options.search, QStringLiteral("stale read"));
+        QCOMPARE(r.options.view, std::optional<Mode>(Mode::Learn));
+        // An explicit view wins.
+        const auto lab = parse({QStringLiteral("--search"), QStringLiteral("x"),
+                                QStringLiteral("--view"), QStringLiteral("lab")});
+        QCOMPARE(lab.options.view, std::optional<Mode>(Mode::Lab));
+    }
+
     void foldersAndScreenshotAreMadeAbsolute()
     {
         QTemporaryDir content;
