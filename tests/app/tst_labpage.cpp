@@ -480,6 +480,50 @@ private slots:
         lab->pause();
     }
 
+    void bigReportWaitsForAPauseToListComponents()
+    {
+        using namespace sds::diagram;
+        auto lab = shown();
+        DiagramData d;
+        d.run.durationS = 100000;
+        Node users;
+        users.id = QStringLiteral("users");
+        users.kind = NodeKind::Client;
+        d.nodes.append(users);
+        Node lb;
+        lb.id = QStringLiteral("lb");
+        lb.kind = NodeKind::LoadBalancer;
+        d.nodes.append(lb);
+        const auto edge = [&d](const QString &id, const QString &from, const QString &to) {
+            Edge e;
+            e.id = id;
+            e.from = from;
+            e.to = to;
+            e.latencyMs = 1;
+            d.edges.append(e);
+        };
+        edge(QStringLiteral("in"), QStringLiteral("users"), QStringLiteral("lb"));
+        const int servers = ReportPanel::kLiveComponentLimit + 5;
+        for (int i = 0; i < servers; ++i) {
+            Node web;
+            web.id = QStringLiteral("web-%1").arg(i);
+            web.kind = NodeKind::WebServer;
+            web.x = 300;
+            web.y = i * 80;
+            d.nodes.append(web);
+            edge(QStringLiteral("e%1").arg(i), QStringLiteral("lb"), web.id);
+        }
+        lab->loadTemplate(d);
+        lab->report()->show();
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            lab->report()->html().contains(QStringLiteral("listed when the run pauses")), 20000);
+        QVERIFY(!lab->report()->html().contains(QStringLiteral("web-7")));
+        lab->pause();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->report()->html().contains(QStringLiteral("web-7")), 10000);
+        QVERIFY(lab->report()->html().contains(QStringLiteral("web-%1").arg(servers - 1)));
+    }
+
     void faultsAppearOnTheTimeLine()
     {
         auto lab = shown();

@@ -144,7 +144,8 @@ void EdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setBrush(colour);
     p->drawPolygon(QPolygonF{tip, left, right});
 
-    if (!m_text.isEmpty()) {
+    if (!m_text.isEmpty() &&
+        option->levelOfDetailFromTransform(p->worldTransform()) >= NodeItem::kMinTextScale) {
         QFont font = p->font();
         font.setPointSizeF(font.pointSizeF() * 0.85);
         p->setFont(font);

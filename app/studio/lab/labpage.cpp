@@ -577,7 +577,7 @@ void LabPage::showFrame(const std::shared_ptr<const LabFrame> &frame)
     // The report re-renders a table: once a simulated second is plenty while running.
     const bool settled = frame->finished || m_runner->state() != SimRunner::State::Running;
     if (settled || std::abs(frame->simTime - m_reportedAt) >= 1) {
-        m_report->showMetrics(frame->metrics, frame->finished);
+        m_report->showMetrics(frame->metrics, frame->finished, !settled);
         m_reportedAt = frame->simTime;
     }
     m_lastFrame = frame;
@@ -607,6 +607,9 @@ void LabPage::runnerStateChanged(SimRunner::State state)
     m_runAction->setToolTip(running ? tr("Pause the traffic (F5)")
                                     : tr("Run traffic through the diagram (F5)"));
     m_resetAction->setEnabled(state != SimRunner::State::Empty);
+    // The report lists every component once traffic stops.
+    if (state != SimRunner::State::Running && m_lastFrame && !m_runnerStale)
+        m_report->showMetrics(m_lastFrame->metrics, m_lastFrame->finished, false);
     if (state == SimRunner::State::Finished)
         emit statusMessage(tr("Run finished"), 4000);
 }

@@ -131,6 +131,20 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->drawArc(ring, 90 * 16, -int(std::round(u * 360 * 16)));
     }
 
+    if (option->levelOfDetailFromTransform(p->worldTransform()) < kMinTextScale) {
+        if (!m_up) {
+            p->setPen(Qt::NoPen);
+            p->setBrush(kDown);
+            p->drawRoundedRect(QRectF(kSize.width() - 56, -9, 48, 18), 9, 9);
+        }
+        if (m_hover || selected) {
+            p->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
+            p->setBrush(base);
+            p->drawEllipse(handleRect());
+        }
+        return;
+    }
+
     // Label and kind.
     QFont font = p->font();
     font.setBold(true);

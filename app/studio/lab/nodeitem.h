@@ -18,6 +18,9 @@ class NodeItem final : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
     static constexpr QSizeF kSize{172, 60};
+    // Below this zoom a label would be under about 5 px tall: unreadable, yet
+    // shaping and drawing it is most of a frame on big designs. Skip it.
+    static constexpr qreal kMinTextScale = 0.55;
     static constexpr qreal kGrid = 20;
 
     NodeItem(const diagram::Node &node, const QIcon &icon);

@@ -36,6 +36,7 @@ ReportPanel::ReportPanel(QWidget *parent)
 
 void ReportPanel::clear()
 {
+    m_dirty = false;
     m_text->setHtml(
         tr("<p>The summary of a run shows here: throughput, latency percentiles with "
            "their confidence interval, failures by cause and a line per component.</p>"));
@@ -43,11 +44,33 @@ void ReportPanel::clear()
 
 QString ReportPanel::html() const
 {
+    if (m_dirty)
+        render();
     return m_text->toHtml();
 }
 
-void ReportPanel::showMetrics(const sim::RunMetrics &m, bool finished)
+void ReportPanel::showEvent(QShowEvent *event)
 {
+    QWidget::showEvent(event);
+    if (m_dirty)
+        render();
+}
+
+void ReportPanel::showMetrics(const sim::RunMetrics &metrics, bool finished, bool running)
+{
+    m_metrics = metrics;
+    m_finished = finished;
+    m_running = running;
+    m_dirty = true;
+    if (isVisible())
+        render();
+}
+
+void ReportPanel::render() const
+{
+    m_dirty = false;
+    const sim::RunMetrics &m = m_metrics;
+    const bool finished = m_finished;
     QString h;
     h += QStringLiteral("<h3>%1</h3>")
              .arg(finished ? tr("Run finished: %1 s simulated, %2 s measured after the warm-up")
@@ -82,6 +105,12 @@ void ReportPanel::showMetrics(const sim::RunMetrics &m, bool finished)
         row(tr("Jobs done by workers"),
             tr("%1, mean %2 ms").arg(count(m.jobsCompleted), ms(m.jobLatency.mean())));
     h += QStringLiteral("</table><h4>%1</h4>").arg(tr("Components"));
+    if (m_running && m.nodes.size() > kLiveComponentLimit) {
+        h += tr("<p>The %1 components are listed when the run pauses or ends.</p>")
+                 .arg(m.nodes.size());
+        m_text->setHtml(h);
+        return;
+    }
     h +=
         QStringLiteral(
             "<table cellspacing=0 cellpadding=3 border=1><tr><th>%1</th><th>%2</th><th>%3</th>"
