@@ -1,5 +1,6 @@
 #include "app/cli/contentcommand.h"
 
+#include "core/cards/builtindecks.h"
 #include "core/content/contentcheck.h"
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
@@ -16,8 +17,8 @@ namespace {
 const char *const kUsage =
     "Usage: sdstudio-cli content check [--content-dir DIR]\n"
     "       sdstudio-cli content search QUERY [--limit N] [--json] [--content-dir DIR]\n\n"
-    "check   Check the topic pages: front matter, primer anchors covered, links,\n"
-    "        required sections. Exit 1 when a problem is found.\n"
+    "check   Check the topic pages (front matter, primer anchors covered, links,\n"
+    "        required sections) and the built-in decks. Exit 1 when a problem is found.\n"
     "search  Full-text search over the pages, best first. Exit 1 when nothing matches.\n\n"
     "Options:\n"
     "  --content-dir DIR  read the content from DIR instead of the built-in copy\n"
@@ -28,12 +29,18 @@ int runCheck(const QString &root, Streams &io)
 {
     const content::TopicLibrary lib = content::TopicLibrary::load(root + QStringLiteral("/topics"));
     const content::CheckInput input = content::checkInputFor(root);
-    const QStringList problems = content::checkContent(lib, input);
+    QStringList problems = content::checkContent(lib, input);
+    QStringList topicIds;
+    for (const content::Topic &t : lib.topics())
+        topicIds.append(t.id);
+    const cards::BuiltinDecks decks = cards::loadBuiltinDecks(root + QStringLiteral("/decks"));
+    problems += cards::checkBuiltinDecks(decks, topicIds);
     for (const QString &p : problems)
         io.out << p << '\n';
     io.out << lib.topics().size() << " pages in " << lib.sections().size() << " sections, "
            << input.anchors.size() << " primer anchors, " << input.scenarioIds.size()
-           << " lab templates: ";
+           << " lab templates, " << decks.cardCount() << " cards in " << decks.decks.size()
+           << " decks: ";
     if (problems.isEmpty()) {
         io.out << "no problems\n";
         return kExitOk;

@@ -1,6 +1,7 @@
 #include "app/cli/contentcommand.h"
 #include "app/cli/dispatcher.h"
 #include "app/cli/simcommand.h"
+#include "app/cli/srscommand.h"
 #include "core/appinfo.h"
 
 #include <QCoreApplication>
@@ -18,5 +19,6 @@ int main(int argc, char *argv[])
     // Subcommands (sim, cards, srs, content) register here as they are built.
     dispatcher.add(sds::cli::contentCommand());
     dispatcher.add(sds::cli::simCommand());
+    dispatcher.add(sds::cli::srsCommand());
     return dispatcher.run(QCoreApplication::arguments(), io);
 }

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -231,6 +232,7 @@ private slots:
         const ProcessRun r = run({QStringLiteral("content"), QStringLiteral("check")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("81 primer anchors")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("cards in 3 decks")));
         QVERIFY(r.out.contains(QStringLiteral("no problems")));
     }
 
@@ -289,6 +291,173 @@ private slots:
             run({QStringLiteral("content"), QStringLiteral("search"), QStringLiteral("cache"),
                  QStringLiteral("--limit"), QStringLiteral("0")});
         QCOMPARE(limit.exitCode, 2);
+    }
+
+    void srsReplayMatchesTheReference()
+    {
+        // A few histories that ts-fsrs scheduled (tests/data/srs), run through
+        // the tool exactly as another program would hand them over.
+        QFile f(QStringLiteral(SDS_TEST_DATA_DIR "/srs/vectors.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray histories =
+            QJsonDocument::fromJson(f.readAll()).object().value(u"histories").toArray();
+        QVERIFY(histories.size() >= 10);
+        QTemporaryDir dir;
+        // Five weight sets, short-term on (even) and off (odd).
+        for (int i : {0, 1, 2, 3, 4, 5, 6, 9}) {
+            QJsonObject history = histories[i].toObject();
+            const QString name = history.take(QStringLiteral("name")).toString();
+            const QJsonArray expected = history.take(QStringLiteral("expected")).toArray();
+            const QString path = dir.filePath(name + QStringLiteral(".json"));
+            QFile in(path);
+            QVERIFY(in.open(QIODevice::WriteOnly));
+            in.write(QJsonDocument(history).toJson());
+            in.close();
+
+            const ProcessRun r = run({QStringLiteral("srs"), QStringLiteral("replay"), path});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+            const QJsonArray cards = QJsonDocument::fromJson(r.out.toUtf8()).array();
+            QCOMPARE(cards.size(), expected.size());
+            for (qsizetype n = 0; n < cards.size(); ++n) {
+                const QJsonObject got = cards[n].toObject();
+                const QJsonObject want = expected[n].toObject();
+                const QByteArray where = (name + QStringLiteral(" review %1").arg(n)).toUtf8();
+                QCOMPARE(got.keys(),
+                         (QStringList{QStringLiteral("difficulty"), QStringLiteral("due"),
+                                      QStringLiteral("lapses"), QStringLiteral("reps"),
+                                      QStringLiteral("scheduled_days"), QStringLiteral("stability"),
+                                      QStringLiteral("state")}));
+                for (const char *key : {"state", "due"})
+                    QVERIFY2(got.value(QLatin1String(key)) == want.value(QLatin1String(key)),
+                             where + ' ' + key);
+                for (const char *key : {"scheduled_days", "reps", "lapses"})
+                    QVERIFY2(got.value(QLatin1String(key)).toDouble() ==
+                                 want.value(QLatin1String(key)).toDouble(),
+                             where + ' ' + key);
+                for (const char *key : {"stability", "difficulty"}) {
+                    const double a = got.value(QLatin1String(key)).toDouble();
+                    const double b = want.value(QLatin1String(key)).toDouble();
+                    QVERIFY2(std::abs(a - b) <= 1e-9 * std::abs(b), where + ' ' + key);
+                }
+            }
+        }
+    }
+
+    void srsHelp_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("srs --help") << QStringList{QStringLiteral("srs"), QStringLiteral("--help")};
+        QTest::newRow("srs replay -h")
+            << QStringList{QStringLiteral("srs"), QStringLiteral("replay"), QStringLiteral("-h")};
+        QTest::newRow("help srs") << QStringList{QStringLiteral("help"), QStringLiteral("srs")};
+    }
+
+    void srsHelp()
+    {
+        QFETCH(QStringList, args);
+        const ProcessRun r = run(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("Usage: sdstudio-cli srs replay FILE")));
+        QVERIFY(r.out.contains(QStringLiteral("request_retention")));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void srsBadInputExits2AndNamesTheField_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("message");
+        const QByteArray one = R"("reviews": [{"time": "2024-01-01T08:00:00Z", "rating": 3}])";
+        QTest::newRow("not json") << QByteArray("{\"reviews\": [")
+                                  << QStringLiteral("not valid JSON");
+        QTest::newRow("reviews not a list") << QByteArray(R"({"reviews": "yesterday"})")
+                                            << QStringLiteral("reviews must be a list");
+        QTest::newRow("no reviews") << QByteArray("{}") << QStringLiteral("reviews must be a list");
+        QTest::newRow("rating 5")
+            << QByteArray(R"({"reviews": [{"time": "2024-01-01T08:00:00Z", "rating": 5}]})")
+            << QStringLiteral(
+                   "reviews[0].rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
+        QTest::newRow("rating as text")
+            << QByteArray(R"({"reviews": [{"time": "2024-01-01T08:00:00Z", "rating": "3"}]})")
+            << QStringLiteral("reviews[0].rating");
+        QTest::newRow("time without zone")
+            << QByteArray(R"({"reviews": [{"time": "2024-01-01T08:00:00", "rating": 3}]})")
+            << QStringLiteral("reviews[0].time must be an ISO 8601 time with a zone");
+        QTest::newRow("out of order")
+            << QByteArray(R"({"reviews": [{"time": "2024-01-03T08:00:00Z", "rating": 3},
+                {"time": "2024-01-02T08:00:00Z", "rating": 3}]})")
+            << QStringLiteral("reviews[1].time 2024-01-02T08:00:00.000Z is earlier than "
+                              "reviews[0].time");
+        QTest::newRow("bad step") << "{\"learning_steps\": [\"1m\", \"ten minutes\"], " + one + "}"
+                                  << QStringLiteral("learning_steps: step 2: 'ten minutes'");
+        QTest::newRow("bad relearning unit") << "{\"relearning_steps\": [\"5s\"], " + one + "}"
+                                             << QStringLiteral("relearning_steps: step 1: '5s'");
+        QTest::newRow("19 weights")
+            << "{\"parameters\": [0.4, 0.6, 2.4, 5.8, 4.93, 0.94, 0.86, 0.01, 1.49, 0.14, 0.94, "
+               "2.18, 0.05, 0.34, 1.26, 0.29, 2.61, 0.5, 0.6], " +
+                   one + "}"
+            << QStringLiteral("parameters: expected 21 weights (FSRS-6), got 19");
+        QTest::newRow("retention 1.5") << "{\"request_retention\": 1.5, " + one + "}"
+                                       << QStringLiteral("request_retention must be between");
+        QTest::newRow("negative maximum") << "{\"maximum_interval\": -10, " + one + "}"
+                                          << QStringLiteral("maximum_interval must be at least 1");
+        QTest::newRow("short-term as text") << "{\"enable_short_term\": \"yes\", " + one + "}"
+                                            << QStringLiteral("enable_short_term must be true");
+    }
+
+    void srsBadInputExits2AndNamesTheField()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(file);
+        f.close();
+        const ProcessRun r = run({QStringLiteral("srs"), QStringLiteral("replay"), path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void srsMisuseExits2()
+    {
+        const ProcessRun none = run({QStringLiteral("srs")});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains(QStringLiteral("Usage: sdstudio-cli srs replay")));
+        const ProcessRun noFile = run({QStringLiteral("srs"), QStringLiteral("replay")});
+        QCOMPARE(noFile.exitCode, 2);
+        QVERIFY(noFile.err.contains(QStringLiteral("expected exactly one FILE")));
+        const ProcessRun action = run({QStringLiteral("srs"), QStringLiteral("optimise")});
+        QCOMPARE(action.exitCode, 2);
+        QVERIFY(action.err.contains(QStringLiteral("unknown action 'optimise'")));
+        const ProcessRun missing =
+            run({QStringLiteral("srs"), QStringLiteral("replay"), QStringLiteral("/no/such.json")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("no such file")));
+    }
+
+    void srsReplayWarnsOfUnknownKeysAndKeepsGoing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"card_id": 7, "reviews": [{"time": "2024-01-01T08:00:00+01:00", "rating": 4}]})");
+        f.close();
+        const ProcessRun r = run({QStringLiteral("srs"), QStringLiteral("replay"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown key 'card_id' ignored")),
+                 qPrintable(r.err));
+        const QJsonArray cards = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(cards.size(), 1);
+        // Easy on a new card skips the learning steps; times come back in UTC.
+        const QJsonObject card = cards.first().toObject();
+        QCOMPARE(card.value(u"state").toString(), QStringLiteral("Review"));
+        QCOMPARE(card.value(u"reps").toInt(), 1);
+        QVERIFY(card.value(u"due").toString().endsWith(QStringLiteral("T07:00:00.000Z")));
     }
 
     void linksNoGuiLibrary()
