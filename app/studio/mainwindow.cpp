@@ -110,6 +110,13 @@ void MainWindow::createPages()
     m_pages[index(Mode::Learn)] = m_learn;
     m_stack->addWidget(m_learn);
     connect(m_learn, &LearnPage::openScenarioRequested, this, &MainWindow::openScenario);
+    connect(m_learn, &LearnPage::openDiagramRequested, this, [this](const diagram::DiagramData &d) {
+        if (!m_lab->maybeSave())
+            return;
+        m_lab->loadTemplate(d);
+        setCurrentMode(Mode::Lab);
+        statusBar()->showMessage(tr("Lab scenario built from the estimate"), 6000);
+    });
     connect(m_learn, &LearnPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_lab = new LabPage(m_stack);
     m_pages[index(Mode::Lab)] = m_lab;

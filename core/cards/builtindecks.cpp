@@ -21,7 +21,8 @@ QJsonObject readObject(const QString &path, QString *error)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString());
+        *error =
+            QStringLiteral("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString());
         return {};
     }
     if (!doc.isObject()) {
@@ -62,19 +63,24 @@ BuiltinDecks loadBuiltinDecks(const QString &decksFolder)
             out.errors.append(QStringLiteral("%1/deck.json: %2").arg(deckDir, error));
             continue;
         }
-        if (meta.value(u"format").toString() != u"sdstudio-deck" || meta.value(u"version").toInt() != 1) {
-            out.errors.append(QStringLiteral("%1/deck.json: not an sdstudio-deck version 1 file").arg(deckDir));
+        if (meta.value(u"format").toString() != u"sdstudio-deck" ||
+            meta.value(u"version").toInt() != 1) {
+            out.errors.append(
+                QStringLiteral("%1/deck.json: not an sdstudio-deck version 1 file").arg(deckDir));
             continue;
         }
-        BuiltinDeck deck{meta.value(u"id").toString(), meta.value(u"name").toString(),
-                         meta.value(u"description").toString(), {}};
+        BuiltinDeck deck{meta.value(u"id").toString(),
+                         meta.value(u"name").toString(),
+                         meta.value(u"description").toString(),
+                         {}};
         if (deck.id != deckDir || deck.name.isEmpty()) {
             out.errors.append(QStringLiteral("%1/deck.json: the id must be the folder name and the "
                                              "name must not be empty")
                                   .arg(deckDir));
             continue;
         }
-        for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             if (file == u"deck.json")
                 continue;
             const QString where = deckDir + u'/' + file;
@@ -87,7 +93,9 @@ BuiltinDecks loadBuiltinDecks(const QString &decksFolder)
             const QString topic = o.value(u"topic").toString();
             const QJsonArray cards = o.value(u"cards").toArray();
             if (topic.isEmpty() || cards.isEmpty()) {
-                out.errors.append(QStringLiteral("%1: needs a \"topic\" and a non-empty \"cards\" list").arg(where));
+                out.errors.append(
+                    QStringLiteral("%1: needs a \"topic\" and a non-empty \"cards\" list")
+                        .arg(where));
                 continue;
             }
             for (const QJsonValue &v : cards) {
@@ -121,7 +129,9 @@ QStringList checkBuiltinDecks(const BuiltinDecks &decks, const QStringList &topi
             if (!idShape.match(c.id).hasMatch())
                 problems.append(where + QStringLiteral(": the id must look like \"<file>/<n>\""));
             if (seen.contains(c.id))
-                problems.append(where + QStringLiteral(": the id is also used in deck %1").arg(seen.value(c.id)));
+                problems.append(
+                    where +
+                    QStringLiteral(": the id is also used in deck %1").arg(seen.value(c.id)));
             seen.insert(c.id, d.id);
             if (c.front.trimmed().isEmpty() || c.back.trimmed().isEmpty())
                 problems.append(where + QStringLiteral(": front and back must not be empty"));
@@ -132,7 +142,8 @@ QStringList checkBuiltinDecks(const BuiltinDecks &decks, const QStringList &topi
             if (html.match(front).hasMatch() || html.match(back).hasMatch())
                 problems.append(where + QStringLiteral(": HTML is not allowed; use plain text"));
             if (!topicIds.contains(c.topic))
-                problems.append(where + QStringLiteral(": topic \"%1\" does not exist").arg(c.topic));
+                problems.append(where +
+                                QStringLiteral(": topic \"%1\" does not exist").arg(c.topic));
         }
     }
     return problems;

@@ -30,8 +30,8 @@ struct EstimateInput {
 };
 
 struct Figure {
-    QString key;     ///< stable, for tests and exports
-    QString label;   ///< for people
+    QString key;   ///< stable, for tests and exports
+    QString label; ///< for people
     double value = 0;
     QString unit;    ///< "rps", "B", "B/s" or "servers"
     QString formula; ///< with the numbers filled in

@@ -1,6 +1,7 @@
 // The reader driven as a learner drives it: real widgets, offscreen, the
 // real built-in pages and a real progress.sqlite in a temporary data folder.
 #include "app/studio/lab/labpage.h"
+#include "app/studio/learn/estimatorview.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/learn/quickopen.h"
 #include "app/studio/learn/studyplanview.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +24,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -296,6 +299,50 @@ private slots:
         auto *warning = page.findChild<QLabel *>(QStringLiteral("learnWarning"));
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QStringLiteral("bad.md")));
+    }
+
+    void estimatorComputesAndBuildsALabScenario()
+    {
+        QTemporaryDir data;
+        QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(settings, AppContext{data.path(), {}});
+        window.show();
+        LearnPage *page = window.learn();
+        page->findChild<QPushButton *>(QStringLiteral("estimatorButton"))->click();
+        QVERIFY(page->isShowingEstimator());
+        EstimatorView *est = page->estimator();
+        // 2 M users × 43.2 requests = 86.4 M a day = 1 000 rps; 4 reads per write;
+        // peak × 2 = 2 000 rps -> 4 servers of 500 rps.
+        auto *users = est->findChild<QDoubleSpinBox *>(QStringLiteral("Daily active users"));
+        users->clear();
+        QTest::keyClicks(users, QStringLiteral("2000000"));
+        est->findChild<QDoubleSpinBox *>(QStringLiteral("Requests per user per day"))
+            ->setValue(43.2);
+        est->findChild<QDoubleSpinBox *>(QStringLiteral("Reads per write"))->setValue(4);
+        est->findChild<QDoubleSpinBox *>(QStringLiteral("Peak over average"))->setValue(2);
+        est->findChild<QDoubleSpinBox *>(QStringLiteral("One server handles"))->setValue(500);
+        const auto row = [&](const QString &label) {
+            for (int r = 0; r < est->results()->rowCount(); ++r) {
+                if (est->results()->item(r, 0)->text() == label)
+                    return est->results()->item(r, 1)->text();
+            }
+            return QString();
+        };
+        QCOMPARE(row(QStringLiteral("Average request rate")), QStringLiteral("1,000 rps"));
+        QCOMPARE(row(QStringLiteral("Peak writes")), QStringLiteral("400 rps"));
+        QCOMPARE(row(QStringLiteral("Web servers for the peak")), QStringLiteral("4 servers"));
+        est->scenarioButton()->click();
+        QCOMPARE(window.currentMode(), Mode::Lab);
+        const auto &d = window.lab()->document().data();
+        const auto *client = d.node(QStringLiteral("users"));
+        QVERIFY(client);
+        QVERIFY(std::abs(client->params.value(QStringLiteral("rate_rps")).toDouble() - 2000) <
+                1e-6);
+        int web = 0;
+        for (const auto &n : d.nodes)
+            web += n.kind == sds::diagram::NodeKind::WebServer ? 1 : 0;
+        QCOMPARE(web, 4);
+        window.lab()->undoStack()->clear();
     }
 
     void mainWindowOpensTheTemplateOfAPage()

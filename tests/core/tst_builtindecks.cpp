@@ -91,13 +91,15 @@ private slots:
         const QString all = checkBuiltinDecks(decks, {QStringLiteral("dns")}).join(u'\n');
         QVERIFY2(!all.contains(QStringLiteral("dns/5")), qPrintable(all)); // HTML in code is text
         for (const char *expected :
-             {"good/broken.json: not valid JSON", "wrongid/deck.json: the id must be the folder name",
+             {"good/broken.json: not valid JSON",
+              "wrongid/deck.json: the id must be the folder name",
               "nodeck/deck.json:", "card \"dns/1\": the id is also used in deck good",
               "card \"dns-2\": the id must look like", "card \"dns/3\": HTML is not allowed",
               "card \"dns/4\": front and back must not be empty",
               "card \"ghost/1\": topic \"no-such-page\" does not exist"}) {
             QVERIFY2(all.contains(QLatin1StringView(expected)),
-                     qPrintable(QStringLiteral("expected: %1\ngot:\n%2").arg(QLatin1StringView(expected), all)));
+                     qPrintable(QStringLiteral("expected: %1\ngot:\n%2")
+                                    .arg(QLatin1StringView(expected), all)));
         }
     }
 };

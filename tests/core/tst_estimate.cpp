@@ -52,12 +52,14 @@ private slots:
         QVERIFY(std::abs(value(e, "storage_total") - 1.6989e13) < 1e9);
         QVERIFY(std::abs(value(e, "cache_memory") - 1.86182e10) < 1e6);
         QVERIFY(std::abs(value(e, "bandwidth_in") - 107744.1) < 0.5);
-        QCOMPARE(formatFigure(*e.find(QStringLiteral("storage_per_day"))), QStringLiteral("8.67 GB"));
+        QCOMPARE(formatFigure(*e.find(QStringLiteral("storage_per_day"))),
+                 QStringLiteral("8.67 GB"));
         QCOMPARE(formatFigure(*e.find(QStringLiteral("storage_total"))), QStringLiteral("15.5 TB"));
         QCOMPARE(formatFigure(*e.find(QStringLiteral("peak_rps"))), QStringLiteral("3,472 rps"));
         QCOMPARE(formatFigure(*e.find(QStringLiteral("servers"))), QStringLiteral("4 servers"));
         // The formula shows the numbers that went in.
-        QVERIFY(e.find(QStringLiteral("average_rps"))->formula.contains(QStringLiteral("100,000,000")));
+        QVERIFY(
+            e.find(QStringLiteral("average_rps"))->formula.contains(QStringLiteral("100,000,000")));
         QVERIFY(e.find(QStringLiteral("servers"))->formula.contains(QStringLiteral("3,472")));
     }
 
@@ -83,7 +85,8 @@ private slots:
         QCOMPARE(value(e, "servers"), 1.0);
         QVERIFY(std::abs(value(e, "storage_per_day") - 864000.0 * 10240) < 1e-3);
         QCOMPARE(value(e, "cache_memory"), 0.0);
-        QCOMPARE(formatFigure(*e.find(QStringLiteral("bandwidth_out"))), QStringLiteral("400 KB/s"));
+        QCOMPARE(formatFigure(*e.find(QStringLiteral("bandwidth_out"))),
+                 QStringLiteral("400 KB/s"));
     }
 
     void badInputIsExplained_data()
@@ -104,8 +107,8 @@ private slots:
         QFETCH(double, bad);
         QFETCH(QString, message);
         EstimateInput in;
-        double *fields[] = {&in.dailyActiveUsers, &in.requestsPerUserPerDay, &in.readsPerWrite,
-                            &in.peakFactor,       &in.payloadBytes,          &in.retentionYears,
+        double *fields[] = {&in.dailyActiveUsers,  &in.requestsPerUserPerDay, &in.readsPerWrite,
+                            &in.peakFactor,        &in.payloadBytes,          &in.retentionYears,
                             &in.serverCapacityRps, &in.cacheFraction};
         *fields[field] = bad;
         const Estimate e = estimate(in);
@@ -137,7 +140,8 @@ private slots:
         QVERIFY(sds::sim::compileNetwork(d).ok());
         const sds::diagram::Node *users = d.node(QStringLiteral("users"));
         QVERIFY(users);
-        QVERIFY(std::abs(users->params.value(QStringLiteral("rate_rps")).toDouble() - value(e, "peak_rps")) < 1e-9);
+        QVERIFY(std::abs(users->params.value(QStringLiteral("rate_rps")).toDouble() -
+                         value(e, "peak_rps")) < 1e-9);
         int web = 0;
         int threads = 0;
         for (const auto &n : d.nodes) {

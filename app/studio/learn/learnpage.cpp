@@ -1,5 +1,6 @@
 #include "app/studio/learn/learnpage.h"
 
+#include "app/studio/learn/estimatorview.h"
 #include "app/studio/learn/quickopen.h"
 #include "app/studio/learn/studyplanview.h"
 #include "app/studio/learn/topictree.h"
@@ -33,6 +34,9 @@ namespace sds::gui {
 namespace {
 
 const auto kLastTopicKey = QStringLiteral("last_topic");
+// Places that are not topic pages; '@' cannot start a page id.
+const auto kPlan = QStringLiteral("@plan");
+const auto kEstimator = QStringLiteral("@estimator");
 const auto kTimelineKey = QStringLiteral("plan_timeline");
 const auto kZoomKey = QStringLiteral("reader_zoom");
 constexpr int kMaxHistory = 100;
@@ -76,8 +80,8 @@ LearnPage::LearnPage(const QString &contentRoot, const QString &dataDir, QWidget
     m_warning->setVisible(!problems.isEmpty());
 
     const QString last = m_progress.value(kLastTopicKey);
-    if (last == u"plan")
-        showStudyPlan();
+    if (last == kPlan || last == kEstimator)
+        display(Place{last, 0}, {});
     else if (m_library.find(last))
         display(Place{last, 0}, {});
     else if (!m_library.topics().isEmpty())
@@ -118,9 +122,15 @@ void LearnPage::buildUi()
     m_leftStack->addWidget(m_results);
     auto *planButton = new QPushButton(tr("Study plan"), left);
     planButton->setObjectName(QStringLiteral("studyPlanButton"));
+    auto *estimatorButton = new QPushButton(tr("Estimator"), left);
+    estimatorButton->setObjectName(QStringLiteral("estimatorButton"));
+    estimatorButton->setToolTip(tr("Back-of-the-envelope calculator"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(planButton);
+    buttons->addWidget(estimatorButton);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_leftStack, 1);
-    leftLayout->addWidget(planButton);
+    leftLayout->addLayout(buttons);
 
     // Centre: the page with its header and footer, or the study plan.
     m_centre = new QStackedWidget(splitter);
@@ -162,8 +172,10 @@ void LearnPage::buildUi()
     readingLayout->addWidget(m_view, 1);
     readingLayout->addLayout(footer);
     m_plan = new StudyPlanView(m_centre);
+    m_estimator = new EstimatorView(m_centre);
     m_centre->addWidget(reading);
     m_centre->addWidget(m_plan);
+    m_centre->addWidget(m_estimator);
 
     // Right: outline, related pages, the lab template.
     auto *right = new QWidget(splitter);
@@ -220,6 +232,8 @@ void LearnPage::buildUi()
         openSearchResult(item->data(Qt::UserRole).toString(), m_search->text());
     });
     connect(planButton, &QPushButton::clicked, this, &LearnPage::showStudyPlan);
+    connect(estimatorButton, &QPushButton::clicked, this, &LearnPage::showEstimator);
+    connect(m_estimator, &EstimatorView::scenarioRequested, this, &LearnPage::openDiagramRequested);
     connect(m_view, &QTextBrowser::anchorClicked, this, &LearnPage::followLink);
     connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             [this](const QUrl &url) {
@@ -278,6 +292,8 @@ void LearnPage::createActions()
                         [this] { m_nextButton->click(); });
     m_planAction = make(tr("&Study Plan"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                         [this] { showStudyPlan(); });
+    m_estimatorAction = make(tr("&Estimator"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                             [this] { showEstimator(); });
     m_doneAction = make(tr("Mark Page as &Done"), QKeySequence(Qt::CTRL | Qt::Key_D),
                         [this] { setCurrentDone(!m_progress.isTopicDone(m_currentId)); });
     m_doneAction->setObjectName(QStringLiteral("markDoneAction"));
@@ -293,7 +309,8 @@ void LearnPage::createActions()
 
 QList<QAction *> LearnPage::navigationActions() const
 {
-    return {m_backAction, m_forwardAction, m_prevAction, m_nextAction, m_planAction};
+    return {m_backAction, m_forwardAction, m_prevAction,
+            m_nextAction, m_planAction,    m_estimatorAction};
 }
 
 QList<QAction *> LearnPage::viewActions() const
@@ -306,18 +323,24 @@ bool LearnPage::isShowingStudyPlan() const
     return m_centre->currentWidget() == m_plan;
 }
 
+bool LearnPage::isShowingEstimator() const
+{
+    return m_centre->currentWidget() == m_estimator;
+}
+
 LearnPage::Place LearnPage::here() const
 {
     if (isShowingStudyPlan())
-        return Place{};
+        return Place{kPlan};
+    if (isShowingEstimator())
+        return Place{kEstimator};
     return Place{m_currentId, m_view->verticalScrollBar()->value()};
 }
 
 void LearnPage::navigateTo(const Place &place, const QString &anchor)
 {
     const Place from = here();
-    const bool same = from.id == place.id && (isShowingStudyPlan() == place.id.isEmpty());
-    if (!same && (!m_currentId.isEmpty() || isShowingStudyPlan())) {
+    if (from.id != place.id && !from.id.isEmpty()) {
         m_backStack.append(from);
         if (m_backStack.size() > kMaxHistory)
             m_backStack.removeFirst();
@@ -346,7 +369,12 @@ bool LearnPage::openSearchResult(const QString &id, const QString &query)
 
 void LearnPage::showStudyPlan()
 {
-    navigateTo(Place{}, {});
+    navigateTo(Place{kPlan}, {});
+}
+
+void LearnPage::showEstimator()
+{
+    navigateTo(Place{kEstimator}, {});
 }
 
 void LearnPage::goBack()
@@ -369,7 +397,14 @@ void LearnPage::goForward()
 
 void LearnPage::display(const Place &place, const QString &anchor)
 {
-    if (place.id.isEmpty()) {
+    if (place.id == kEstimator) {
+        m_centre->setCurrentWidget(m_estimator);
+        m_progress.setValue(kLastTopicKey, kEstimator);
+        m_tree->clearSelection();
+        updateChrome();
+        return;
+    }
+    if (place.id == kPlan) {
         QList<study::ScenarioName> scenarios;
         for (const auto &e : diagram::scenarioLibrary(m_root + QStringLiteral("/scenarios")))
             scenarios.append({e.id, e.name});
@@ -378,12 +413,12 @@ void LearnPage::display(const Place &place, const QString &anchor)
                                              m_progress.triedScenarios()),
                         m_progress.value(kTimelineKey, QStringLiteral("medium")));
         m_centre->setCurrentWidget(m_plan);
-        m_progress.setValue(kLastTopicKey, QStringLiteral("plan"));
+        m_progress.setValue(kLastTopicKey, kPlan);
         m_tree->clearSelection();
         updateChrome();
         return;
     }
-    const bool samePage = place.id == m_currentId && !isShowingStudyPlan();
+    const bool samePage = place.id == here().id;
     m_centre->setCurrentWidget(m_view->parentWidget());
     m_currentId = place.id;
     if (!samePage)
@@ -444,7 +479,7 @@ void LearnPage::render()
 
 void LearnPage::updateChrome()
 {
-    const bool plan = isShowingStudyPlan();
+    const bool plan = isShowingStudyPlan() || isShowingEstimator();
     const content::Topic *t = plan ? nullptr : m_library.find(m_currentId);
     const bool done = t && m_progress.isTopicDone(t->id);
     m_crumb->setText(t ? QStringLiteral("%1  ›  %2").arg(t->section, t->title) : QString());
@@ -475,7 +510,7 @@ void LearnPage::updateChrome()
 
 void LearnPage::setCurrentDone(bool done)
 {
-    if (m_currentId.isEmpty() || isShowingStudyPlan())
+    if (m_currentId.isEmpty() || isShowingStudyPlan() || isShowingEstimator())
         return;
     if (!m_progress.setTopicDone(m_currentId, done)) {
         emit statusMessage(tr("Could not save: %1").arg(m_progress.error()), 8000);

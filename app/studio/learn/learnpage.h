@@ -2,6 +2,7 @@
 
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
+#include "core/diagram/diagramdata.h"
 #include "core/study/progressstore.h"
 
 #include <QWidget>
@@ -17,6 +18,7 @@ class QToolButton;
 
 namespace sds::gui {
 
+class EstimatorView;
 class StudyPlanView;
 class TopicTree;
 
@@ -44,6 +46,8 @@ public:
     /** Opens a page and marks where the words of @p query occur in it. */
     bool openSearchResult(const QString &id, const QString &query);
     void showStudyPlan();
+    void showEstimator();
+    bool isShowingEstimator() const;
     void goBack();
     void goForward();
     void setCurrentDone(bool done);
@@ -67,6 +71,7 @@ public:
     QListWidget *outlineList() const { return m_outline; }
     QListWidget *relatedList() const { return m_related; }
     StudyPlanView *studyPlan() const { return m_plan; }
+    EstimatorView *estimator() const { return m_estimator; }
     QPushButton *labButton() const { return m_labButton; }
     QAction *backAction() const { return m_backAction; }
     QAction *forwardAction() const { return m_forwardAction; }
@@ -74,6 +79,7 @@ public:
 
 signals:
     void openScenarioRequested(const QString &id);
+    void openDiagramRequested(const sds::diagram::DiagramData &diagram);
     void statusMessage(const QString &text, int timeoutMs);
 
 protected:
@@ -81,7 +87,7 @@ protected:
 
 private:
     struct Place {
-        QString id; // empty: the study plan
+        QString id; // a topic id, or kPlan / kEstimator
         int scroll = 0;
     };
 
@@ -121,6 +127,7 @@ private:
     QPushButton *m_prevButton = nullptr;
     QPushButton *m_nextButton = nullptr;
     StudyPlanView *m_plan = nullptr;
+    EstimatorView *m_estimator = nullptr;
     QWidget *m_right = nullptr;
     QListWidget *m_outline = nullptr;
     QListWidget *m_related = nullptr;
@@ -133,6 +140,7 @@ private:
     QAction *m_prevAction = nullptr;
     QAction *m_nextAction = nullptr;
     QAction *m_planAction = nullptr;
+    QAction *m_estimatorAction = nullptr;
     QAction *m_doneAction = nullptr;
     QAction *m_searchAction = nullptr;
     QAction *m_zoomInAction = nullptr;
