@@ -1,3 +1,4 @@
+#include "app/cli/cardscommand.h"
 #include "app/cli/contentcommand.h"
 #include "app/cli/dispatcher.h"
 #include "app/cli/simcommand.h"
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
 
     sds::cli::Dispatcher dispatcher;
     // Subcommands (sim, cards, srs, content) register here as they are built.
+    dispatcher.add(sds::cli::cardsCommand());
     dispatcher.add(sds::cli::contentCommand());
     dispatcher.add(sds::cli::simCommand());
     dispatcher.add(sds::cli::srsCommand());

@@ -1,7 +1,6 @@
 #include "app/studio/mainwindow.h"
 
 #include "app/studio/aboutdialog.h"
-#include "app/studio/emptystate.h"
 #include "app/studio/icons.h"
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/faulttimeline.h"
@@ -9,6 +8,7 @@
 #include "app/studio/lab/palettewidget.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/modebar.h"
+#include "app/studio/review/reviewpage.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/theme.h"
 #include "core/appinfo.h"
@@ -100,12 +100,6 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createPages()
 {
-    const auto addPage = [this](Mode mode, const QString &title, const QString &text) {
-        auto *page = new EmptyState(iconName(mode), title, text, m_stack);
-        page->setObjectName(modeKey(mode) + QStringLiteral("Page"));
-        m_pages[index(mode)] = page;
-        m_stack->addWidget(page);
-    };
     m_learn = new LearnPage(content::contentRoot(m_context.contentDir), m_context.dataDir, m_stack);
     m_pages[index(Mode::Learn)] = m_learn;
     m_stack->addWidget(m_learn);
@@ -126,9 +120,15 @@ void MainWindow::createPages()
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
     connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
-    addPage(Mode::Review, tr("No flashcards yet"),
-            tr("Spaced-repetition decks for every topic, scheduled with FSRS and able to "
-               "import Anki decks, will live here. This version does not include them yet."));
+    m_review =
+        new ReviewPage(content::contentRoot(m_context.contentDir), m_context.dataDir, m_stack);
+    m_pages[index(Mode::Review)] = m_review;
+    m_stack->addWidget(m_review);
+    connect(m_review, &ReviewPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_review, &ReviewPage::openTopicRequested, this, [this](const QString &id) {
+        setCurrentMode(Mode::Learn);
+        m_learn->openTopic(id);
+    });
 }
 
 void MainWindow::createActions()
@@ -345,6 +345,8 @@ void MainWindow::setCurrentMode(Mode mode)
     m_undoGroup->setActiveStack(mode == Mode::Lab ? m_lab->undoStack() : nullptr);
     updateTitle(m_lab->displayName(), m_lab->isModified());
     m_settings.setValue(kModeKey, modeKey(mode));
+    if (mode == Mode::Review)
+        m_review->refresh(); // time has passed: more cards may be due
     emit currentModeChanged(mode);
 }
 

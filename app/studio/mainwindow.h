@@ -18,6 +18,7 @@ namespace sds::gui {
 
 class LabPage;
 class LearnPage;
+class ReviewPage;
 class ModeBar;
 class Theme;
 
@@ -42,6 +43,7 @@ public:
 
     LabPage *lab() const { return m_lab; }
     LearnPage *learn() const { return m_learn; }
+    ReviewPage *review() const { return m_review; }
     QAction *quickOpenAction() const { return m_quickOpenAction; }
     // Opens the lab template @p id (a file in the scenarios folder) in the lab.
     bool openScenario(const QString &id);
@@ -82,6 +84,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     LabPage *m_lab = nullptr;
     LearnPage *m_learn = nullptr;
+    ReviewPage *m_review = nullptr;
     QAction *m_quickOpenAction = nullptr;
 };
 

@@ -1412,12 +1412,22 @@ Snapshot Simulation::snapshot(std::size_t maxInFlight) const
         drawable += r.state == State::Transit || r.state == State::Service ? 1 : 0;
     for (const Station &st : d->stations)
         drawable += st.queue.size();
-    const std::size_t stride = std::max<std::size_t>(1, (drawable + maxInFlight - 1) / maxInFlight);
-    std::size_t seen = 0;
+    // An even sample of exactly min(drawable, maxInFlight) requests: a whole
+    // stride would draw only half the budget when there are a few too many.
+    std::size_t credit = 0;
+    const auto take = [&] {
+        if (drawable <= maxInFlight)
+            return true;
+        credit += maxInFlight;
+        if (credit < drawable)
+            return false;
+        credit -= drawable;
+        return true;
+    };
     for (const Request &r : d->req) {
         if (r.state != State::Transit && r.state != State::Service)
             continue;
-        if (seen++ % stride != 0)
+        if (!take())
             continue;
         InFlight f;
         f.node = r.node;
@@ -1435,7 +1445,7 @@ Snapshot Simulation::snapshot(std::size_t maxInFlight) const
     }
     for (const Station &st : d->stations) {
         for (std::size_t p = 0; p < st.queue.size(); ++p) {
-            if (seen++ % stride != 0)
+            if (!take())
                 continue;
             InFlight f;
             f.where = InFlight::Where::Queue;

@@ -4,6 +4,7 @@
 #include <QChartView>
 #include <QFile>
 #include <QLineSeries>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
@@ -44,6 +45,17 @@ std::vector<Sample> samples(double from, int count, int nodes)
     return out;
 }
 
+// A chart that is not in view is filled when it comes into view, as when a
+// user clicks its tab (these panels are never shown on screen).
+void bringIntoView(const ChartsPanel &panel, int tab)
+{
+    auto *tabs = panel.findChild<QTabWidget *>();
+    if (!tabs || tab < 0 || tab >= tabs->count())
+        return;
+    tabs->setCurrentIndex((tab + 1) % tabs->count());
+    tabs->setCurrentIndex(tab);
+}
+
 QChart *chart(const ChartsPanel &panel, int tab)
 {
     auto *view = panel.findChild<QChartView *>(QStringLiteral("chart%1").arg(tab));
@@ -52,6 +64,7 @@ QChart *chart(const ChartsPanel &panel, int tab)
 
 QLineSeries *series(const ChartsPanel &panel, int tab, const QString &name)
 {
+    bringIntoView(panel, tab);
     const QChart *c = chart(panel, tab);
     if (!c)
         return nullptr;
@@ -74,6 +87,7 @@ int seriesIndex(const ChartsPanel &panel, int tab, const QString &name)
 
 QValueAxis *axis(const ChartsPanel &panel, int tab, Qt::Orientation orientation)
 {
+    bringIntoView(panel, tab);
     const auto axes = chart(panel, tab)->axes(orientation);
     return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
 }
@@ -207,6 +221,26 @@ private slots:
         panel.addSamples(samples(1, 2, 3));
         QCOMPARE(panel.pointCount(Utilisation, 2), 2);
         QVERIFY(!series(panel, Utilisation, QStringLiteral("util/db")));
+    }
+
+    void chartsOutOfViewCatchUpWhenShown()
+    {
+        ChartsPanel panel;
+        panel.setNodes({QStringLiteral("web")});
+        panel.resize(800, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *tabs = panel.findChild<QTabWidget *>();
+        tabs->setCurrentIndex(Throughput);
+        panel.addSamples(samples(1, 8, 1));
+        const QChart *latency = chart(panel, Latency);
+        const auto *p99 = qobject_cast<QLineSeries *>(latency->series().at(2));
+        QCOMPARE(p99->count(), 0);                 // not drawn while out of view
+        QCOMPARE(panel.pointCount(Latency, 2), 8); // but not lost
+        QCOMPARE(qobject_cast<QLineSeries *>(chart(panel, Throughput)->series().first())->count(),
+                 8);
+        tabs->setCurrentIndex(Latency);
+        QCOMPARE(p99->count(), 8);
     }
 
     void scrollsOverTheLastTwoMinutes()

@@ -1,8 +1,10 @@
 // Runs the real sdstudio-cli executable the way a script would.
 #include "core/appinfo.h"
+#include "core/cards/builtindecks.h"
 #include "processrun.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -458,6 +460,156 @@ private slots:
         QCOMPARE(card.value(u"state").toString(), QStringLiteral("Review"));
         QCOMPARE(card.value(u"reps").toInt(), 1);
         QVERIFY(card.value(u"due").toString().endsWith(QStringLiteral("T07:00:00.000Z")));
+    }
+
+    void cardsStatsAndReviewOnAFreshCollection()
+    {
+        // The built-in decks, read from the source tree, say what a fresh
+        // collection must hold after the CLI merged them.
+        const sds::cards::BuiltinDecks decks =
+            sds::cards::loadBuiltinDecks(QStringLiteral(SDS_TEST_DATA_DIR "/../../content/decks"));
+        int shipped = 0;
+        for (const sds::cards::BuiltinDeck &d : decks.decks) {
+            for (const sds::cards::BuiltinCard &c : d.cards)
+                shipped += c.retired ? 0 : 1;
+        }
+        QVERIFY(shipped > 0);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("cards.sqlite"));
+        const auto stats = [&] {
+            const ProcessRun r = run({QStringLiteral("cards"), QStringLiteral("stats"),
+                                      QStringLiteral("--json"), QStringLiteral("--db"), db});
+            if (r.exitCode != 0)
+                qWarning() << r.err;
+            return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        };
+        const QJsonObject fresh = stats();
+        QCOMPARE(fresh.keys(), (QStringList{QStringLiteral("cards"), QStringLiteral("decks"),
+                                            QStringLiteral("due"), QStringLiteral("notes"),
+                                            QStringLiteral("reviews")}));
+        for (const QString &key : fresh.keys())
+            QVERIFY2(fresh.value(key).isDouble(), qPrintable(key));
+        QCOMPARE(fresh.value(u"decks").toInt(), int(decks.decks.size()));
+        QCOMPARE(fresh.value(u"cards").toInt(), shipped);
+        QCOMPARE(fresh.value(u"notes").toInt(), shipped);
+        QCOMPARE(fresh.value(u"reviews").toInt(), 0);
+        QCOMPARE(fresh.value(u"due").toInt(), std::min(shipped, 20)); // new cards, 20 a day
+
+        const ProcessRun review =
+            run({QStringLiteral("cards"), QStringLiteral("review"), QStringLiteral("--grade"),
+                 QStringLiteral("good"), QStringLiteral("--count"), QStringLiteral("3"),
+                 QStringLiteral("--db"), db});
+        QCOMPARE(review.exitCode, 0);
+        const QStringList lines = review.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        for (const QString &line : lines.mid(0, 3)) {
+            QVERIFY2(line.contains(QRegularExpression(QStringLiteral(
+                         "^reviewed \\d+ good -> Learning due \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z$"))),
+                     qPrintable(line));
+        }
+        QCOMPARE(lines.last(), QStringLiteral("3 of 3 reviews done"));
+
+        const QJsonObject after = stats();
+        QCOMPARE(after.value(u"reviews").toInt(), 3);
+        QCOMPARE(after.value(u"cards").toInt(), shipped); // merged once, not again
+        QCOMPARE(after.value(u"due").toInt(), fresh.value(u"due").toInt() - 3);
+
+        const ProcessRun table =
+            run({QStringLiteral("cards"), QStringLiteral("stats"), QStringLiteral("--db"), db});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains(QStringLiteral("All decks")));
+        QVERIFY(table.out.contains(QStringLiteral("3 reviews")));
+    }
+
+    void cardsReviewStopsWhenNothingIsDue()
+    {
+        QTemporaryDir dir;
+        const ProcessRun r =
+            run({QStringLiteral("cards"), QStringLiteral("review"), QStringLiteral("--grade"),
+                 QStringLiteral("easy"), QStringLiteral("--count"), QStringLiteral("30"),
+                 QStringLiteral("--db"), dir.filePath(QStringLiteral("c.sqlite"))});
+        QCOMPARE(r.exitCode, 0);
+        // Easy sends a new card days ahead, so only the day's 20 new cards are due.
+        QCOMPARE(r.out.count(QStringLiteral("reviewed ")), 20);
+        QVERIFY2(
+            r.out.endsWith(QStringLiteral("20 of 30 reviews done; no more cards are due now\n")),
+            qPrintable(r.out));
+    }
+
+    void cardsMisuseExits2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no action") << QStringList{} << QStringLiteral("expected stats or review");
+        QTest::newRow("unknown action")
+            << QStringList{QStringLiteral("forget")} << QStringLiteral("expected stats or review");
+        QTest::newRow("no grade") << QStringList{QStringLiteral("review")}
+                                  << QStringLiteral("needs --grade");
+        QTest::newRow("bad grade") << QStringList{QStringLiteral("review"),
+                                                  QStringLiteral("--grade"), QStringLiteral("ok")}
+                                   << QStringLiteral("needs --grade");
+        QTest::newRow("zero count")
+            << QStringList{QStringLiteral("review"), QStringLiteral("--grade"),
+                           QStringLiteral("good"), QStringLiteral("--count"), QStringLiteral("0")}
+            << QStringLiteral("--count must be");
+        QTest::newRow("count as text")
+            << QStringList{QStringLiteral("review"), QStringLiteral("--grade"),
+                           QStringLiteral("good"), QStringLiteral("--count"),
+                           QStringLiteral("many")}
+            << QStringLiteral("--count must be");
+        QTest::newRow("grade with stats")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("--grade"),
+                           QStringLiteral("good")}
+            << QStringLiteral("belong to review");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("--all")}
+            << QStringLiteral("Unknown option 'all'");
+        QTest::newRow("db folder missing")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("--db"),
+                           QStringLiteral("/no/such/folder/cards.sqlite")}
+            << QStringLiteral("the folder does not exist");
+    }
+
+    void cardsMisuseExits2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const ProcessRun r = run(QStringList{QStringLiteral("cards")} + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void cardsDefaultsToTheDataFolder()
+    {
+        // Without --db the collection is cards.sqlite in the data folder,
+        // which follows XDG_DATA_HOME on Linux; a temporary one keeps the
+        // test away from the user's own cards.
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        const ProcessRun r = runProcess(QStringLiteral(SDS_CLI_PATH),
+                                        {QStringLiteral("cards"), QStringLiteral("stats")}, env);
+        QCOMPARE(r.exitCode, 0);
+        QDirIterator it(home.path(), {QStringLiteral("cards.sqlite")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        QVERIFY(it.hasNext());
+    }
+
+    void cardsRefusesAFileThatIsNotACollection()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("my shopping list\n");
+        f.close();
+        const ProcessRun r =
+            run({QStringLiteral("cards"), QStringLiteral("stats"), QStringLiteral("--db"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not a flashcard collection")), qPrintable(r.err));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("my shopping list\n"));
     }
 
     void linksNoGuiLibrary()

@@ -111,6 +111,10 @@ struct ChartsPanel::Private {
     std::vector<std::size_t> lineNode; // utilisation line -> node index in the samples
     // Every sample since clear(), for csv(); the series keep only the recent ones.
     std::vector<sim::Sample> rows;
+    // Points for charts not on screen: QtCharts rebuilds a line's path on
+    // every append, so only the chart in view is fed live; the others catch
+    // up when shown.
+    std::array<std::vector<QList<QPointF>>, TabCount> pending;
     double lastTime = 0;   // newest sample of the current run
     double pinnedEnd = -1; // newest pinned point; < 0 without a pin
 
@@ -162,6 +166,29 @@ struct ChartsPanel::Private {
         while (first < count && series->at(first).x() < lastTime - kWindow)
             ++first;
         series->removePoints(0, first);
+    }
+
+    bool onScreen(int tab) const { return tabs->isVisible() && tabs->currentIndex() == tab; }
+
+    void flush(int tab)
+    {
+        Chart &c = charts[std::size_t(tab)];
+        auto &waiting = pending[std::size_t(tab)];
+        bool any = false;
+        for (std::size_t l = 0; l < waiting.size() && l < c.lines.size(); ++l) {
+            any = any || !waiting[l].isEmpty();
+            append(c.lines[l], waiting[l]);
+            waiting[l].clear();
+            trim(c.lines[l]);
+        }
+        if (any)
+            updateRanges();
+    }
+
+    void flushAll()
+    {
+        for (int t = 0; t < TabCount; ++t)
+            flush(t);
     }
 
     void updateLegends() const
@@ -301,6 +328,11 @@ ChartsPanel::ChartsPanel(QWidget *parent)
 {
     d->tabs = new QTabWidget(this);
     d->tabs->setDocumentMode(true);
+    connect(d->tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        // The first addTab() below already selects a tab, before the charts exist.
+        if (tab >= 0 && tab < TabCount && d->charts.back().x)
+            d->flush(tab);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d->tabs);
@@ -420,16 +452,36 @@ void ChartsPanel::addSamples(const std::vector<sim::Sample> &samples)
     d->lastTime = std::max(d->lastTime, samples.back().time);
     for (int t = 0; t < TabCount; ++t) {
         Chart &c = d->charts[std::size_t(t)];
+        auto &waiting = d->pending[std::size_t(t)];
+        if (waiting.size() != c.lines.size())
+            waiting.assign(c.lines.size(), {});
         for (std::size_t l = 0; l < c.lines.size(); ++l) {
-            Private::append(c.lines[l], points[std::size_t(t)][l]);
-            d->trim(c.lines[l]);
+            if (d->onScreen(t)) {
+                Private::append(c.lines[l], points[std::size_t(t)][l]);
+                d->trim(c.lines[l]);
+                continue;
+            }
+            waiting[l].append(points[std::size_t(t)][l]);
+            // Keep what the chart would keep, so a hidden chart cannot grow without bound.
+            qsizetype old = 0;
+            while (old < waiting[l].size() && waiting[l][old].x() < d->lastTime - kRetain)
+                ++old;
+            waiting[l].remove(0, old);
         }
     }
     d->updateRanges();
 }
 
+void ChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    d->flush(d->tabs->currentIndex());
+}
+
 void ChartsPanel::clear()
 {
+    for (auto &waiting : d->pending)
+        waiting.clear();
     for (Chart &c : d->charts) {
         for (QLineSeries *series : c.lines)
             series->clear();
@@ -442,6 +494,7 @@ void ChartsPanel::clear()
 
 void ChartsPanel::pin()
 {
+    d->flushAll();
     bool any = false;
     for (const Chart &c : d->charts) {
         for (const QLineSeries *series : c.lines)
@@ -500,7 +553,10 @@ int ChartsPanel::pointCount(int tab, int line) const
     const Chart &c = d->charts[std::size_t(tab)];
     if (line < 0 || std::size_t(line) >= c.lines.size())
         return 0;
-    return c.lines[std::size_t(line)]->count();
+    const auto &waiting = d->pending[std::size_t(tab)];
+    const qsizetype later =
+        std::size_t(line) < waiting.size() ? waiting[std::size_t(line)].size() : 0;
+    return c.lines[std::size_t(line)]->count() + int(later);
 }
 
 QString ChartsPanel::csv() const

@@ -123,7 +123,11 @@ void EdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     const QColor colour = selected
                               ? pal.color(QPalette::Highlight)
                               : blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45);
-    p->setRenderHint(QPainter::Antialiasing);
+    // Zoomed far out, a line is a pixel or two wide: antialiasing it costs
+    // much of a frame on a big design and is hard to see.
+    const bool detailed =
+        option->levelOfDetailFromTransform(p->worldTransform()) >= NodeItem::kMinTextScale;
+    p->setRenderHint(QPainter::Antialiasing, detailed);
     p->setPen(QPen(colour, selected ? 2.5 : 1.6));
     p->setBrush(Qt::NoBrush);
     QPainterPath path(m_start);

@@ -66,11 +66,17 @@ void FlowOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *
         dp.setBrush(colour);
         dp.drawEllipse(QRectF(0, 0, size, size));
         dp.end();
+        pm.setDevicePixelRatio(dpr);
         return pm;
     };
     const QPixmap readDot = dot(read);
     const QPixmap writeDot = dot(kWrite);
-    const QRectF box(-kDot, -kDot, 2 * kDot, 2 * kDot);
+    // Blit in device pixels with no transform: the raster engine's fastest
+    // path, instead of a scaled draw per dot.
+    const QTransform toDevice = p->worldTransform();
+    const qreal half = readDot.width() / (2 * dpr);
+    p->save();
+    p->resetTransform();
     std::vector<int> inService(m_nodes.size(), 0);
     for (const sim::InFlight &f : m_dots) {
         QPointF at;
@@ -99,8 +105,11 @@ void FlowOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *
             break;
         }
         }
-        p->drawPixmap(box.translated(at), f.write ? writeDot : readDot, QRectF(readDot.rect()));
+        const QPointF d = toDevice.map(at);
+        p->drawPixmap(QPointF(std::round(d.x() - half), std::round(d.y() - half)),
+                      f.write ? writeDot : readDot);
     }
+    p->restore();
 }
 
 } // namespace sds::gui

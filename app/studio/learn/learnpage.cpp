@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QResizeEvent>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -172,10 +173,15 @@ void LearnPage::buildUi()
     readingLayout->addWidget(m_view, 1);
     readingLayout->addLayout(footer);
     m_plan = new StudyPlanView(m_centre);
-    m_estimator = new EstimatorView(m_centre);
+    auto *scroll = new QScrollArea(m_centre);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_estimator = new EstimatorView(scroll);
+    scroll->setWidget(m_estimator);
+    m_estimatorArea = scroll;
     m_centre->addWidget(reading);
     m_centre->addWidget(m_plan);
-    m_centre->addWidget(m_estimator);
+    m_centre->addWidget(m_estimatorArea);
 
     // Right: outline, related pages, the lab template.
     auto *right = new QWidget(splitter);
@@ -325,7 +331,7 @@ bool LearnPage::isShowingStudyPlan() const
 
 bool LearnPage::isShowingEstimator() const
 {
-    return m_centre->currentWidget() == m_estimator;
+    return m_centre->currentWidget() == m_estimatorArea;
 }
 
 LearnPage::Place LearnPage::here() const
@@ -398,7 +404,7 @@ void LearnPage::goForward()
 void LearnPage::display(const Place &place, const QString &anchor)
 {
     if (place.id == kEstimator) {
-        m_centre->setCurrentWidget(m_estimator);
+        m_centre->setCurrentWidget(m_estimatorArea);
         m_progress.setValue(kLastTopicKey, kEstimator);
         m_tree->clearSelection();
         updateChrome();

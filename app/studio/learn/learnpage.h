@@ -128,6 +128,7 @@ private:
     QPushButton *m_nextButton = nullptr;
     StudyPlanView *m_plan = nullptr;
     EstimatorView *m_estimator = nullptr;
+    QWidget *m_estimatorArea = nullptr; // scrolls, so the form never widens the window
     QWidget *m_right = nullptr;
     QListWidget *m_outline = nullptr;
     QListWidget *m_related = nullptr;

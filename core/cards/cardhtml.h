@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+/**
+ * Card text made safe to show. Built-in cards are plain text with
+ * **bold**, `code` and line breaks; imported Anki cards are HTML, often
+ * heavy. Either way the result has no scripts, no event handlers, no
+ * styles that could hide text, and never loads anything from the network:
+ * a remote image becomes a placeholder with its address as a link.
+ */
+namespace sds::cards {
+
+/** Plain card text to HTML: escaped, with **bold**, `code` and line breaks. */
+QString plainToHtml(const QString &text);
+
+/** Imported HTML with the dangerous or remote parts removed. */
+QString sanitizeHtml(const QString &html);
+
+} // namespace sds::cards
