@@ -125,6 +125,10 @@ void MainWindow::createPages()
     m_pages[index(Mode::Review)] = m_review;
     m_stack->addWidget(m_review);
     connect(m_review, &ReviewPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_learn, &LearnPage::openDeckRequested, this, [this](const QString &id) {
+        setCurrentMode(Mode::Review);
+        m_review->showDeck(id);
+    });
     connect(m_review, &ReviewPage::openTopicRequested, this, [this](const QString &id) {
         setCurrentMode(Mode::Learn);
         m_learn->openTopic(id);

@@ -155,6 +155,19 @@ private slots:
         QVERIFY(*page.currentCardId() != id);
     }
 
+    void aDeckLinkShowsThatDeck()
+    {
+        QTemporaryDir data;
+        ReviewPage page(kBuiltIn, data.path());
+        QVERIFY(page.showDeck(QStringLiteral("object-oriented")));
+        QVERIFY(page.message()->text().contains(QStringLiteral("Object-oriented design")));
+        page.findChild<QPushButton *>(QStringLiteral("studyNowButton"))->click();
+        QVERIFY(page.isStudying());
+        QCOMPARE(page.collection().card(*page.currentCardId())->topic,
+                 QStringLiteral("ood-questions"));
+        QVERIFY(!page.showDeck(QStringLiteral("no-such-deck")));
+    }
+
     void aDamagedCollectionIsReportedAndKept()
     {
         QTemporaryDir data;

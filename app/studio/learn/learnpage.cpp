@@ -549,7 +549,7 @@ void LearnPage::followLink(const QUrl &url)
     } else if (scheme == u"scenario") {
         emit openScenarioRequested(url.path());
     } else if (scheme == u"deck") {
-        emit statusMessage(tr("Flashcard decks are not part of this version yet"), 6000);
+        emit openDeckRequested(url.path());
     } else if (scheme.isEmpty() && url.hasFragment()) {
         m_view->scrollToAnchor(url.fragment());
     } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {

@@ -80,6 +80,7 @@ public:
 signals:
     void openScenarioRequested(const QString &id);
     void openDiagramRequested(const sds::diagram::DiagramData &diagram);
+    void openDeckRequested(const QString &deckId);
     void statusMessage(const QString &text, int timeoutMs);
 
 protected:

@@ -256,6 +256,31 @@ void ReviewPage::refresh()
     emit dueCountChanged(due);
 }
 
+bool ReviewPage::showDeck(const QString &builtinId)
+{
+    for (const cards::Deck &d : m_collection.decks()) {
+        if (d.builtinId != builtinId)
+            continue;
+        m_deck = d.id;
+        for (int i = 0; i < m_decks->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_decks->topLevelItem(i);
+            if (item->data(0, kDeckRole).toLongLong() == d.id)
+                m_decks->setCurrentItem(item);
+        }
+        const cards::StudyCounts c = m_collection.counts(d.id, now());
+        showOverview(tr("<h2>%1</h2><p><b>%2</b> new, <b>%3</b> in learning, <b>%4</b> due for "
+                        "review.</p>")
+                         .arg(d.name.toHtmlEscaped())
+                         .arg(c.newCards)
+                         .arg(c.learning)
+                         .arg(c.review));
+        m_studyButton->setVisible(c.dueNow() > 0);
+        return true;
+    }
+    emit statusMessage(tr("There is no deck '%1'").arg(builtinId), 6000);
+    return false;
+}
+
 void ReviewPage::study(std::optional<qint64> deckId)
 {
     m_deck = deckId;

@@ -35,6 +35,8 @@ public:
     cards::Collection &collection() { return m_collection; }
     /** Reloads the deck counts (e.g. after the clock moved on). */
     void refresh();
+    /** Selects the built-in deck @p builtinId and offers to study it; false if there is none. */
+    bool showDeck(const QString &builtinId);
     /** Starts studying a deck, or all decks. */
     void study(std::optional<qint64> deckId);
     void showAnswer();
