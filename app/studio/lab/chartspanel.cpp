@@ -174,15 +174,12 @@ struct ChartsPanel::Private {
     {
         Chart &c = charts[std::size_t(tab)];
         auto &waiting = pending[std::size_t(tab)];
-        bool any = false;
         for (std::size_t l = 0; l < waiting.size() && l < c.lines.size(); ++l) {
-            any = any || !waiting[l].isEmpty();
             append(c.lines[l], waiting[l]);
             waiting[l].clear();
             trim(c.lines[l]);
         }
-        if (any)
-            updateRanges();
+        updateRanges();
     }
 
     void flushAll()
@@ -206,7 +203,10 @@ struct ChartsPanel::Private {
         }
     }
 
-    void updateRanges()
+    // @p all: every chart, not just the one in view (a chart out of view is
+    // brought up to date when it comes into view: each axis change lays the
+    // chart out again).
+    void updateRanges(bool all = true)
     {
         // A young run next to a pin shows the pin's first window, so the two
         // runs are compared over the same simulated time.
@@ -217,7 +217,10 @@ struct ChartsPanel::Private {
         if (end <= start)
             end = start + 10; // nothing yet: an empty, honest axis
         const double xStep = niceStep((end - start) / 6);
-        for (Chart &c : charts) {
+        for (int t = 0; t < TabCount; ++t) {
+            Chart &c = charts[std::size_t(t)];
+            if (!all && !onScreen(t))
+                continue;
             setRangeAndStep(c.x, start, end, xStep);
 
             double top = 0;
@@ -469,7 +472,7 @@ void ChartsPanel::addSamples(const std::vector<sim::Sample> &samples)
             waiting[l].remove(0, old);
         }
     }
-    d->updateRanges();
+    d->updateRanges(false);
 }
 
 void ChartsPanel::showEvent(QShowEvent *event)

@@ -29,11 +29,26 @@ FlowOverlay::FlowOverlay()
 void FlowOverlay::setFrame(std::vector<sim::InFlight> dots, std::vector<NodeItem *> nodes,
                            std::vector<EdgeItem *> edges)
 {
-    prepareGeometryChange();
     m_dots = std::move(dots);
     m_nodes = std::move(nodes);
     m_edges = std::move(edges);
-    m_bounds = scene() ? scene()->itemsBoundingRect().adjusted(-40, -40, 40, 80) : QRectF();
+    // Dots stay near the nodes and the edges between them. Announcing a
+    // geometry change re-indexes the scene, so do it only when the area
+    // really changed, not on every frame.
+    QRectF bounds;
+    for (const NodeItem *n : m_nodes) {
+        if (n)
+            bounds |= n->sceneBoundingRect();
+    }
+    for (const EdgeItem *e : m_edges) {
+        if (e)
+            bounds |= e->sceneBoundingRect();
+    }
+    bounds = bounds.isNull() ? QRectF() : bounds.adjusted(-40, -40, 40, 80);
+    if (bounds != m_bounds) {
+        prepareGeometryChange();
+        m_bounds = bounds;
+    }
     update();
 }
 
