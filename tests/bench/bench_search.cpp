@@ -52,7 +52,9 @@ int main(int argc, char *argv[])
         ms.push_back(t.nsecsElapsed() / 1e6);
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double p) { return ms[std::min(ms.size() - 1, size_t(p * ms.size()))]; };
+    const auto at = [&](double p) {
+        return ms[std::min(ms.size() - 1, size_t(p * ms.size()))];
+    };
     std::printf("content: %lld pages loaded in %.1f ms, FTS5 index built in %.1f ms\n",
                 static_cast<long long>(lib.topics().size()), loadMs, buildMs);
     std::printf("search (%d typed queries, %.1f hits each): p50 %.2f ms, p99 %.2f ms, max %.2f ms; "

@@ -1,5 +1,6 @@
 // Start-up benchmark: time from launching a process to the main window's
-// first paint with the reader showing a page, the moment a user can act. PRODUCT.md's goal is under 0.5 s.
+// first paint with the reader showing a page, the moment a user can act. PRODUCT.md's goal is under
+// 0.5 s.
 //
 // The parent runs itself as a child N times and measures from just before
 // the spawn to the child's first paint, so exec, dynamic linking, Qt's
@@ -96,7 +97,8 @@ int main(int argc, char *argv[])
         const qint64 painted = p.readAllStandardOutput().trimmed().toLongLong();
         ms.push_back((painted - start) / 1000.0);
     }
-    std::printf("startup to first paint with the reader shown (QPA %s, %d runs): median %.1f ms, min %.1f ms, "
+    std::printf("startup to first paint with the reader shown (QPA %s, %d runs): median %.1f ms, "
+                "min %.1f ms, "
                 "max %.1f ms; goal < 500 ms\n",
                 qPrintable(platform), runs, median(ms), *std::min_element(ms.begin(), ms.end()),
                 *std::max_element(ms.begin(), ms.end()));

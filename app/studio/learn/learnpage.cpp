@@ -4,6 +4,7 @@
 #include "app/studio/learn/quickopen.h"
 #include "app/studio/learn/studyplanview.h"
 #include "app/studio/learn/topictree.h"
+#include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
 #include "core/content/pagerender.h"
 #include "core/diagram/scenarios.h"
@@ -281,12 +282,7 @@ void LearnPage::buildUi()
 void LearnPage::createActions()
 {
     const auto make = [this](const QString &text, const QKeySequence &key, auto &&slot) {
-        auto *a = new QAction(text, this);
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a);
-        return a;
+        return addPageAction(this, text, key, slot);
     };
     m_backAction = make(tr("&Back"), QKeySequence::Back, [this] { goBack(); });
     m_backAction->setObjectName(QStringLiteral("learnBackAction"));

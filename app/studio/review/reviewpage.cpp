@@ -1,5 +1,6 @@
 #include "app/studio/review/reviewpage.h"
 
+#include "app/studio/pageaction.h"
 #include "core/cards/builtindecks.h"
 #include "core/cards/cardhtml.h"
 #include "core/srs/fuzz.h"
@@ -183,12 +184,7 @@ void ReviewPage::buildUi()
 void ReviewPage::createActions()
 {
     const auto make = [this](const QString &text, const QKeySequence &key, auto &&slot) {
-        auto *a = new QAction(text, this);
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a);
-        return a;
+        return addPageAction(this, text, key, slot);
     };
     make(tr("Show Answer"), QKeySequence(Qt::Key_Space), [this] {
         if (isStudying() && !m_answerShown)
