@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QUrl>
 
@@ -148,10 +149,22 @@ void MainWindow::createActions()
             modeTitle(mode), action->shortcut().toString(QKeySequence::NativeText)));
         m_modeGroup->addAction(action);
         m_modeActions[index(mode)] = action;
-        m_modeBar->addModeAction(action);
+        QToolButton *button = m_modeBar->addModeAction(action);
+        if (mode == Mode::Review) {
+            // The number of cards due now, under the sidebar's Review label.
+            // The sidebar shows the icon text; menus keep the plain title.
+            connect(m_review, &ReviewPage::dueCountChanged, action, [action](int due) {
+                action->setIconText(due > 0 ? tr("%1\n%2").arg(modeTitle(Mode::Review)).arg(due)
+                                            : modeTitle(Mode::Review));
+                action->setToolTip(
+                    tr("%1 (Ctrl+3): %n card(s) due", nullptr, due).arg(modeTitle(Mode::Review)));
+            });
+            button->setObjectName(QStringLiteral("reviewModeButton"));
+        }
         connect(action, &QAction::triggered, this, [this, mode] { setCurrentMode(mode); });
     }
     m_modeActions[index(Mode::Learn)]->setChecked(true);
+    m_review->refresh();
 }
 
 QString MainWindow::scenarioFolder() const

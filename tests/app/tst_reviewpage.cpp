@@ -1,5 +1,6 @@
 // Review mode driven with the keyboard and mouse: real widgets, offscreen,
 // a real cards.sqlite with the built-in decks merged in.
+#include "app/studio/mainwindow.h"
 #include "app/studio/review/reviewpage.h"
 
 #include <QApplication>
@@ -11,11 +12,13 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace sds::gui;
@@ -166,6 +169,25 @@ private slots:
         QCOMPARE(page.collection().card(*page.currentCardId())->topic,
                  QStringLiteral("ood-questions"));
         QVERIFY(!page.showDeck(QStringLiteral("no-such-deck")));
+    }
+
+    void sidebarShowsTheCardsDue()
+    {
+        QTemporaryDir data;
+        QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(settings, AppContext{data.path(), {}});
+        auto *button = window.findChild<QToolButton *>(QStringLiteral("reviewModeButton"));
+        QVERIFY(button);
+        const int due = window.review()->dueNow();
+        QVERIFY(due > 0);
+        QCOMPARE(button->text(), QStringLiteral("Review\n%1").arg(due));
+        // Answering a new card moves it into learning, due later: one fewer now.
+        window.setCurrentMode(Mode::Review);
+        window.review()->study(std::nullopt);
+        window.review()->showAnswer();
+        window.review()->answer(Rating::Good);
+        QCOMPARE(button->text(), QStringLiteral("Review\n%1").arg(window.review()->dueNow()));
+        QCOMPARE(window.review()->dueNow(), due - 1);
     }
 
     void aDamagedCollectionIsReportedAndKept()
