@@ -1,5 +1,6 @@
 // The reader driven as a learner drives it: real widgets, offscreen, the
 // real built-in pages and a real progress.sqlite in a temporary data folder.
+#include "../filedigest.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/learn/estimatorview.h"
 #include "app/studio/learn/learnpage.h"
@@ -57,14 +58,6 @@ QPoint linkPosition(QTextBrowser *view, const QString &prefix, QString *href)
         }
     }
     return {-1, -1};
-}
-
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly)
-               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-               : QByteArray();
 }
 
 } // namespace
@@ -266,7 +259,7 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray(4096, 'x'));
         }
-        const QByteArray before = digest(path);
+        const QByteArray before = fileDigest(path);
         LearnPage page(kBuiltIn, data.path());
         page.resize(1000, 700);
         page.show();
@@ -276,7 +269,7 @@ private slots:
                  qPrintable(warning->text()));
         QVERIFY(page.openTopic(QStringLiteral("tcp"))); // reading still works
         QVERIFY(!page.doneAction()->isEnabled());
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fileDigest(path), before);
     }
 
     void brokenPagesCostOnlyThemselves()

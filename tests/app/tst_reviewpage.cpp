@@ -1,5 +1,6 @@
 // Review mode driven with the keyboard and mouse: real widgets, offscreen,
 // a real cards.sqlite with the built-in decks merged in.
+#include "../filedigest.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/review/reviewpage.h"
 
@@ -28,13 +29,6 @@ using sds::srs::State;
 namespace {
 const QString kBuiltIn = QStringLiteral(":/content");
 
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly)
-               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-               : QByteArray();
-}
 } // namespace
 
 class TestReviewPage : public QObject
@@ -199,13 +193,13 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray(16384, 'z'));
         }
-        const QByteArray before = digest(path);
+        const QByteArray before = fileDigest(path);
         ReviewPage page(kBuiltIn, data.path());
         QVERIFY(page.message()->text().contains(QStringLiteral("could not be opened")));
         QVERIFY(!page.isStudying());
         page.study(std::nullopt);
         QVERIFY(!page.isStudying());
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fileDigest(path), before);
     }
 };
 

@@ -2,6 +2,7 @@
 // built-in decks across app versions without losing history, the study
 // queue, answers that match the scheduler, undo, edits, refusal of files
 // that are not ours, damaged files and backups, and rollback on failure.
+#include "../filedigest.h"
 #include "core/cards/collection.h"
 #include "core/srs/fuzz.h"
 
@@ -23,14 +24,6 @@ namespace {
 
 // Noon, so no test sits on the UTC day boundary the daily limits use.
 const QDateTime kNow(QDate(2030, 3, 10), QTime(12, 0), Qt::UTC);
-
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 // Every field, so a test can say which one differs.
 QString differences(const CardState &a, const CardState &b)
@@ -584,13 +577,13 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
         f.close();
-        const QByteArray before = digest(path);
+        const QByteArray before = fileDigest(path);
         Collection c;
         QVERIFY(!c.open(path));
         QVERIFY2(c.error().contains(expected), qPrintable(c.error()));
         QCOMPARE(int(c.problem()), problem);
         QVERIFY(!c.addDeck(QStringLiteral("x")));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fileDigest(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("cards.sqlite")});
     }
@@ -613,8 +606,8 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
         });
-        const QByteArray otherBefore = digest(other);
-        const QByteArray newerBefore = digest(newer);
+        const QByteArray otherBefore = fileDigest(other);
+        const QByteArray newerBefore = fileDigest(newer);
         Collection a;
         QVERIFY(!a.open(other));
         QCOMPARE(a.problem(), OpenProblem::NotACollection);
@@ -625,8 +618,8 @@ private slots:
         QCOMPARE(b.problem(), OpenProblem::NewerVersion);
         QVERIFY2(b.error().contains(QStringLiteral("newer version")), qPrintable(b.error()));
         QVERIFY(b.error().contains(QStringLiteral("schema 99")));
-        QCOMPARE(digest(other), otherBefore);
-        QCOMPARE(digest(newer), newerBefore);
+        QCOMPARE(fileDigest(other), otherBefore);
+        QCOMPARE(fileDigest(newer), newerBefore);
         QVERIFY(!QFileInfo::exists(newer + QStringLiteral("-wal")));
     }
 
@@ -657,20 +650,20 @@ private slots:
             QVERIFY(f.seek((size / 2 / 4096) * 4096));
             f.write(QByteArray(4 * 4096, '\x5a'));
         }
-        const QByteArray damaged = digest(path);
+        const QByteArray damaged = fileDigest(path);
 
         Collection c;
         QVERIFY(!c.open(path));
         QCOMPARE(c.problem(), OpenProblem::Damaged);
         QVERIFY2(c.error().contains(QStringLiteral("damaged")), qPrintable(c.error()));
         QVERIFY2(c.error().contains(backup), qPrintable(c.error()));
-        QCOMPARE(digest(path), damaged);
+        QCOMPARE(fileDigest(path), damaged);
         QCOMPARE(c.backups().size(), 1);
         QCOMPARE(c.backups().first().path, backup);
 
         // A backup that is itself no collection is refused, and nothing moves.
         QVERIFY(!c.restoreBackup(dir.filePath(QStringLiteral("cards.sqlite"))));
-        QCOMPARE(digest(path), damaged);
+        QCOMPARE(fileDigest(path), damaged);
 
         QVERIFY2(c.restoreBackup(backup), qPrintable(c.error()));
         QVERIFY(c.isOpen());
@@ -678,7 +671,7 @@ private slots:
         QCOMPARE(c.stats(kNow).reviews, 0); // the answer came after the backup
         QVERIFY(!c.setAsidePath().isEmpty());
         QVERIFY(c.setAsidePath() != path);
-        QCOMPARE(digest(c.setAsidePath()), damaged);
+        QCOMPARE(fileDigest(c.setAsidePath()), damaged);
         QVERIFY(QFileInfo::exists(backup)); // the backup stays a backup
     }
 

@@ -1,6 +1,7 @@
 // The learner's progress in SQLite and the study plan built on it: marks
 // survive reopening the file, a file that is not ours is refused and left
 // byte for byte as it was, and the plan ticks done items and names the next.
+#include "../filedigest.h"
 #include "core/content/library.h"
 #include "core/study/progressstore.h"
 #include "core/study/studyplan.h"
@@ -13,16 +14,6 @@
 #include <QTest>
 
 using namespace sds::study;
-
-namespace {
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-} // namespace
 
 class TstProgress : public QObject
 {
@@ -73,12 +64,12 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content);
         }
-        const QByteArray before = digest(path);
+        const QByteArray before = fileDigest(path);
         ProgressStore s;
         QVERIFY(!s.open(path));
         QVERIFY2(s.error().contains(expected), qPrintable(s.error()));
         QVERIFY(!s.setTopicDone(QStringLiteral("dns"), true));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fileDigest(path), before);
     }
 
     void refusesOtherSchemas()
