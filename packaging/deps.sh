@@ -15,6 +15,8 @@ packages=(
   qt6-charts-dev libqt6opengl6-dev
   # Markdown to HTML for the reader
   libmd4c-dev libmd4c-html0-dev
+  # Anki deck packages: zip archives, zstd-compressed collections inside
+  libzip-dev libzstd-dev
   # fonts, so windows and screenshots render text on a bare machine
   fonts-dejavu-core fontconfig
   # checks of the desktop integration and screenshots under a virtual display

@@ -2,6 +2,7 @@
 
 #include "core/cards/builtindecks.h"
 #include "core/cards/collection.h"
+#include "core/cards/transfer.h"
 #include "core/content/library.h"
 #include "core/datalocation.h"
 #include "core/srs/srsjson.h"
@@ -17,7 +18,9 @@ namespace {
 
 const char *const kUsage =
     "Usage: sdstudio-cli cards stats [--db PATH] [--json]\n"
-    "       sdstudio-cli cards review --grade again|hard|good|easy [--count N] [--db PATH]\n\n"
+    "       sdstudio-cli cards review --grade again|hard|good|easy [--count N] [--db PATH]\n"
+    "       sdstudio-cli cards import FILE [--deck NAME] [--db PATH]\n"
+    "       sdstudio-cli cards export --deck NAME FILE [--db PATH]\n\n"
     "stats   Decks, notes, cards, cards due now and reviews so far, with a table of\n"
     "        the decks. \"due\" counts learning and review cards due now and the new\n"
     "        cards that may still be started today.\n"
@@ -29,7 +32,9 @@ const char *const kUsage =
     "  --db PATH    the collection (default: cards.sqlite in the data folder)\n"
     "  --json       stats: one object {\"decks\", \"notes\", \"cards\", \"due\", \"reviews\"}\n"
     "  --grade G    review: again, hard, good or easy\n"
-    "  --count N    review: how many cards to answer (default 1)\n\n"
+    "  --count N    review: how many cards to answer (default 1)\n"
+    "  --deck NAME  export: the deck to write; import: the deck for CSV rows\n"
+    "               (default: the file's name)\n\n"
     "Opening a collection merges the built-in decks into it, as the app does.\n";
 
 const QStringList kGrades = {QStringLiteral("again"), QStringLiteral("hard"),
@@ -121,6 +126,32 @@ int runReview(cards::Collection &c, const QString &grade, int count, Streams &io
     return kExitOk;
 }
 
+int runImport(cards::Collection &c, const QString &file, const QString &deck, Streams &io)
+{
+    QString error;
+    const std::optional<cards::ImportResult> result = cards::importFile(c, file, &error, deck);
+    if (!result) {
+        io.err << "cards import: " << file << ": " << error << '\n';
+        return kExitFailure;
+    }
+    for (const QString &w : result->warnings)
+        io.err << "cards import: warning: " << w << '\n';
+    io.out << "imported " << file << ": " << cards::describeImport(*result) << '\n';
+    return kExitOk;
+}
+
+int runExport(const cards::Collection &c, const QString &deck, const QString &file, Streams &io)
+{
+    QString error;
+    const std::optional<int> notes = cards::exportDeck(c, deck, file, &error);
+    if (!notes) {
+        io.err << "cards export: " << error << '\n';
+        return kExitFailure;
+    }
+    io.out << "exported " << *notes << " notes of \"" << deck << "\" to " << file << '\n';
+    return kExitOk;
+}
+
 int run(const QStringList &args, Streams &io)
 {
     QCommandLineParser p;
@@ -130,7 +161,8 @@ int run(const QStringList &args, Streams &io)
     const QCommandLineOption json(QStringLiteral("json"));
     const QCommandLineOption grade(QStringLiteral("grade"), {}, QStringLiteral("G"));
     const QCommandLineOption count(QStringLiteral("count"), {}, QStringLiteral("N"));
-    p.addOptions({help, db, json, grade, count});
+    const QCommandLineOption deck(QStringLiteral("deck"), {}, QStringLiteral("NAME"));
+    p.addOptions({help, db, json, grade, count, deck});
     if (!p.parse(QStringList{QStringLiteral("cards")} + args))
         return usageError(io, p.errorText());
     if (p.isSet(help)) {
@@ -138,9 +170,22 @@ int run(const QStringList &args, Streams &io)
         return kExitOk;
     }
     const QStringList pos = p.positionalArguments();
-    if (pos.size() != 1 || (pos[0] != u"stats" && pos[0] != u"review"))
-        return usageError(io, QStringLiteral("expected stats or review"));
-    const bool review = pos[0] == u"review";
+    const QString verb = pos.value(0);
+    const bool transfer = verb == u"import" || verb == u"export";
+    if (transfer) {
+        if (pos.size() != 2)
+            return usageError(io, QStringLiteral("%1 needs one FILE").arg(verb));
+        if (p.isSet(grade) || p.isSet(count) || p.isSet(json))
+            return usageError(
+                io, QStringLiteral("--grade, --count and --json do not belong to %1").arg(verb));
+        if (verb == u"export" && p.value(deck).trimmed().isEmpty())
+            return usageError(io, QStringLiteral("export needs --deck NAME"));
+    } else if (pos.size() != 1 || (verb != u"stats" && verb != u"review")) {
+        return usageError(io, QStringLiteral("expected stats, review, import or export"));
+    } else if (p.isSet(deck)) {
+        return usageError(io, QStringLiteral("--deck belongs to import and export"));
+    }
+    const bool review = verb == u"review";
     if (!review && (p.isSet(grade) || p.isSet(count)))
         return usageError(io, QStringLiteral("--grade and --count belong to review"));
     if (review && p.isSet(json))
@@ -181,6 +226,10 @@ int run(const QStringList &args, Streams &io)
     cards::Collection c;
     if (!openCollection(c, path, io))
         return kExitFailure;
+    if (verb == u"import")
+        return runImport(c, pos[1], p.value(deck), io);
+    if (verb == u"export")
+        return runExport(c, p.value(deck), pos[1], io);
     return review ? runReview(c, gradeName, n, io) : runStats(c, p.isSet(json), io);
 }
 
@@ -189,7 +238,8 @@ int run(const QStringList &args, Streams &io)
 Command cardsCommand()
 {
     return Command{QStringLiteral("cards"),
-                   QStringLiteral("Flashcards: statistics and scripted reviews."), &run};
+                   QStringLiteral("Flashcards: statistics, scripted reviews, import and export."),
+                   &run};
 }
 
 } // namespace sds::cli

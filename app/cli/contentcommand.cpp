@@ -17,8 +17,9 @@ namespace {
 const char *const kUsage =
     "Usage: sdstudio-cli content check [--content-dir DIR]\n"
     "       sdstudio-cli content search QUERY [--limit N] [--json] [--content-dir DIR]\n\n"
-    "check   Check the topic pages (front matter, primer anchors covered, links,\n"
-    "        required sections) and the built-in decks. Exit 1 when a problem is found.\n"
+    "check   Check the topic and exercise pages (front matter, primer anchors covered,\n"
+    "        links, required sections, exercise steps) and the built-in decks. Exit 1\n"
+    "        when a problem is found.\n"
     "search  Full-text search over the pages, best first. Exit 1 when nothing matches.\n\n"
     "Options:\n"
     "  --content-dir DIR  read the content from DIR instead of the built-in copy\n"
@@ -27,7 +28,7 @@ const char *const kUsage =
 
 int runCheck(const QString &root, Streams &io)
 {
-    const content::TopicLibrary lib = content::TopicLibrary::load(root + QStringLiteral("/topics"));
+    const content::TopicLibrary lib = content::TopicLibrary::loadContent(root);
     const content::CheckInput input = content::checkInputFor(root);
     QStringList problems = content::checkContent(lib, input);
     QStringList topicIds;
@@ -51,7 +52,7 @@ int runCheck(const QString &root, Streams &io)
 
 int runSearch(const QString &root, const QString &query, int limit, bool json, Streams &io)
 {
-    const content::TopicLibrary lib = content::TopicLibrary::load(root + QStringLiteral("/topics"));
+    const content::TopicLibrary lib = content::TopicLibrary::loadContent(root);
     content::SearchIndex index;
     if (!index.build(lib)) {
         io.err << "content search: the index could not be built: " << index.error() << '\n';

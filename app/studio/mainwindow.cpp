@@ -113,6 +113,7 @@ void MainWindow::createPages()
         statusBar()->showMessage(tr("Lab scenario built from the estimate"), 6000);
     });
     connect(m_learn, &LearnPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_learn, &LearnPage::tryOwnDesignRequested, this, &MainWindow::tryOwnDesign);
     m_lab = new LabPage(m_stack);
     m_pages[index(Mode::Lab)] = m_lab;
     m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
@@ -191,6 +192,23 @@ bool MainWindow::openScenario(const QString &id)
     return true;
 }
 
+bool MainWindow::tryOwnDesign(const QString &referenceId)
+{
+    const diagram::ScenarioEntry entry = diagram::findScenario(scenarioFolder(), referenceId);
+    const diagram::LoadResult r =
+        entry.path.isEmpty() ? diagram::LoadResult{} : diagram::loadDiagramFile(entry.path);
+    if (entry.path.isEmpty() || !r.ok()) {
+        statusBar()->showMessage(tr("The reference design '%1' cannot be loaded").arg(referenceId),
+                                 8000);
+        return false;
+    }
+    if (!m_lab->maybeSave())
+        return false;
+    setCurrentMode(Mode::Lab);
+    m_lab->startAttempt(r.diagram);
+    return true;
+}
+
 QStringList MainWindow::recentFiles() const
 {
     return m_settings.value(kRecentKey).toStringList();
@@ -264,6 +282,9 @@ void MainWindow::createMenus()
     file->addAction(m_lab->saveAction());
     file->addAction(m_lab->saveAsAction());
     file->addAction(m_lab->exportAction());
+    file->addSeparator();
+    file->addAction(m_review->importAction());
+    file->addAction(m_review->exportAction());
     file->addSeparator();
     file->addAction(tr("Save Window Screenshot…"), this, &MainWindow::saveScreenshotAs);
     file->addSeparator();

@@ -47,6 +47,9 @@ public:
     QAction *quickOpenAction() const { return m_quickOpenAction; }
     // Opens the lab template @p id (a file in the scenarios folder) in the lab.
     bool openScenario(const QString &id);
+    // "Try your own" for a design exercise: an empty canvas against the load
+    // of the reference design @p referenceId, whose run is pinned to compare.
+    bool tryOwnDesign(const QString &referenceId);
     QString scenarioFolder() const;
     // Most recent first; files that no longer exist are dropped when the menu opens.
     QStringList recentFiles() const;

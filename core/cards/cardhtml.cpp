@@ -4,6 +4,69 @@
 
 namespace sds::cards {
 
+namespace {
+
+// Imported cards carry the colours and fonts of the page they were copied
+// from (dark grey text, a white box): unreadable in the dark theme and at
+// odds with ours. Only styles that carry meaning stay.
+QString keepReadableStyles(const QString &html)
+{
+    static const QRegularExpression style(
+        QStringLiteral("\\sstyle\\s*=\\s*(\"([^\"]*)\"|'([^']*)')"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList kept = {
+        QStringLiteral("font-weight"),     QStringLiteral("font-style"),
+        QStringLiteral("text-decoration"), QStringLiteral("white-space"),
+        QStringLiteral("text-align"),      QStringLiteral("vertical-align")};
+    QString out;
+    qsizetype last = 0;
+    auto it = style.globalMatch(html);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += html.mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+        QString value = m.captured(2) + m.captured(3);
+        value.replace(QStringLiteral("&quot;"), QStringLiteral("'"));
+        QStringList keep;
+        for (const QString &decl : value.split(u';', Qt::SkipEmptyParts)) {
+            const QString property = decl.section(u':', 0, 0).trimmed().toLower();
+            if (kept.contains(property))
+                keep.append(decl.trimmed());
+        }
+        if (!keep.isEmpty())
+            out += QStringLiteral(" style=\"%1\"")
+                       .arg(keep.join(QStringLiteral("; ")).toHtmlEscaped());
+    }
+    out += html.mid(last);
+    return out;
+}
+
+// An image whose source has a scheme (file:, data:, anything but the web
+// addresses already replaced) could read the learner's files; only names
+// of the collection's own media files are kept.
+QString dropOtherImageSources(const QString &html)
+{
+    static const QRegularExpression img(
+        QStringLiteral("<img\\b[^>]*\\bsrc\\s*=\\s*[\"']?([^\"'\\s>]*)[^>]*>"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out;
+    qsizetype last = 0;
+    auto it = img.globalMatch(html);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString src = m.captured(1);
+        if (!src.contains(u':') && !src.contains(u'/') && !src.contains(u'\\'))
+            continue;
+        out += html.mid(last, m.capturedStart() - last);
+        out += QStringLiteral("[image not shown]");
+        last = m.capturedEnd();
+    }
+    out += html.mid(last);
+    return out;
+}
+
+} // namespace
+
 QString plainToHtml(const QString &text)
 {
     QString html = text.toHtmlEscaped();
@@ -50,7 +113,24 @@ QString sanitizeHtml(const QString &input)
         last = m.capturedEnd();
     }
     out += html.mid(last);
-    return out;
+    return keepReadableStyles(dropOtherImageSources(out));
+}
+
+QStringList localImages(const QString &html)
+{
+    static const QRegularExpression img(
+        QStringLiteral("<img\\b[^>]*\\bsrc\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QStringList names;
+    auto it = img.globalMatch(html);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString src = m.captured(1) + m.captured(2) + m.captured(3);
+        if (!src.contains(u':') && !src.contains(u'/') && !src.contains(u'\\') &&
+            !names.contains(src))
+            names.append(src);
+    }
+    return names;
 }
 
 } // namespace sds::cards

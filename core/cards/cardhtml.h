@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 /**
  * Card text made safe to show. Built-in cards are plain text with
@@ -14,7 +15,15 @@ namespace sds::cards {
 /** Plain card text to HTML: escaped, with **bold**, `code` and line breaks. */
 QString plainToHtml(const QString &text);
 
-/** Imported HTML with the dangerous or remote parts removed. */
+/**
+ * Imported HTML with the dangerous or remote parts removed, and inline
+ * styles cut down to those that carry meaning (bold, italic, alignment):
+ * colours and fonts copied from web pages would be unreadable in the dark
+ * theme. Images keep only the names of the collection's media files.
+ */
 QString sanitizeHtml(const QString &html);
+
+/** The media file names that @p html's images refer to, in order, each once. */
+QStringList localImages(const QString &html);
 
 } // namespace sds::cards

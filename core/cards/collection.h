@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/cards/browse.h"
 #include "core/cards/builtindecks.h"
+#include "core/cards/importbatch.h"
+#include "core/cards/statistics.h"
 #include "core/srs/fsrs.h"
+#include "core/srs/optimizer.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -203,6 +207,20 @@ public:
      */
     std::optional<MergeResult> mergeBuiltinDecks(const BuiltinDecks &decks);
 
+    // Import and media.
+    /**
+     * Writes @p batch in one transaction. A note whose guid is already here
+     * is updated, not duplicated: its text and tags follow the batch, its
+     * deck stays; a card keeps its own scheduling and history unless the
+     * batch's history is newer, whose missing reviews are then added and
+     * whose state is taken. Media files are stored in the collection.
+     */
+    std::optional<ImportResult> importBatch(const ImportBatch &batch);
+    /** A media file's bytes, or nullopt when there is none by that name. */
+    std::optional<QByteArray> media(const QString &name) const;
+    /** All notes of deck @p deckId with their cards and review logs, as an export needs them. */
+    std::optional<ImportBatch> exportBatch(qint64 deckId) const;
+
     // Study.
     /** @p deckId empty: all decks. */
     StudyCounts counts(std::optional<qint64> deckId, const QDateTime &now) const;
@@ -226,6 +244,31 @@ public:
     /** Oldest first. */
     QList<ReviewLogEntry> reviewLog(qint64 cardId) const;
     CollectionStats stats(const QDateTime &now) const;
+
+    // Optimiser input.
+    /**
+     * Every card's answers, oldest first, for the optimiser (optimizer.h);
+     * cards whose log does not start at their first review (imported with a
+     * schedule) are left out. reviewhistory.cpp.
+     */
+    QList<srs::ReviewHistory> reviewHistories() const;
+
+    // Browsing and statistics.
+    /**
+     * The ids of the cards that match @p search (browse.h), in its order;
+     * @p now decides what is due or buried. nullopt with error() when the
+     * search cannot run.
+     */
+    std::optional<QList<qint64>> findCards(const CardSearch &search, const QDateTime &now) const;
+    /** The browser's row for each of @p cardIds that still exists, in the order given. */
+    QList<BrowseRow> browseRows(const QList<qint64> &cardIds, const QDateTime &now) const;
+    /**
+     * The figures of statistics.h as of @p now for one deck or all, with
+     * reviews per day for the last @p days days (1 to 3650); nullopt with
+     * error() for a bad argument or a failed query.
+     */
+    std::optional<CardStatistics> statistics(std::optional<qint64> deckId, const QDateTime &now,
+                                             int days = 30) const;
 
 private:
     bool fail(const QString &message) const;

@@ -96,9 +96,19 @@ bool createV1(QSqlQuery &q)
     return true;
 }
 
+// Version 2: media files that imported cards refer to, kept inside the
+// collection so an import stays one transaction and a backup holds them.
+bool addMediaV2(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("CREATE TABLE media ("
+                                 "name TEXT PRIMARY KEY, "
+                                 "data BLOB NOT NULL, "
+                                 "added INTEGER NOT NULL)"));
+}
+
 // Step i upgrades version i to i + 1. Later versions append here; a step
 // never changes once released.
-constexpr std::array<Step, 1> kSteps = {&createV1};
+constexpr std::array<Step, 2> kSteps = {&createV1, &addMediaV2};
 
 } // namespace
 

@@ -1,9 +1,12 @@
 #include "core/content/contentcheck.h"
 
+#include "core/content/codeblocks.h"
+#include "core/content/exercise.h"
 #include "core/diagram/scenarios.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
@@ -91,6 +94,12 @@ CheckInput checkInputFor(const QString &root)
     for (const QString &f :
          QDir(root + QStringLiteral("/decks")).entryList({QStringLiteral("*.json")}, QDir::Files))
         input.deckIds.append(f.chopped(5));
+    // Built-in decks are folders named by their id, each with a deck.json.
+    const QDir decks(root + QStringLiteral("/decks"));
+    for (const QString &d : decks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (QFileInfo::exists(decks.filePath(d + QStringLiteral("/deck.json"))))
+            input.deckIds.append(d);
+    }
     return input;
 }
 
@@ -102,7 +111,11 @@ QStringList checkContent(const TopicLibrary &library, const CheckInput &input)
     static const QRegularExpression link(QStringLiteral("\\]\\(([^)\\s]*)\\)"));
 
     for (const Topic &t : library.topics()) {
-        const QString file = t.id + QStringLiteral(".md");
+        const bool inExercises = QFileInfo(t.path).dir().dirName() == u"exercises";
+        const QString file =
+            (inExercises ? QStringLiteral("exercises/") : QString()) + t.id + QStringLiteral(".md");
+        // Exercises and interview questions practise many topics; none owns an anchor.
+        const bool practice = isStepped(t) || t.kind == u"question";
         auto problem = [&](const QString &message) {
             problems.append(file + QStringLiteral(": ") + message);
         };
@@ -116,7 +129,7 @@ QStringList checkContent(const TopicLibrary &library, const CheckInput &input)
                         .arg(t.order)
                         .arg(orders.value(t.order)));
         orders.insert(t.order, t.id);
-        if (t.covers.isEmpty())
+        if (t.covers.isEmpty() && !practice)
             problem(QStringLiteral("covers no primer anchor"));
         for (const QString &a : t.covers) {
             if (!input.anchors.contains(a))
@@ -175,7 +188,7 @@ QStringList checkContent(const TopicLibrary &library, const CheckInput &input)
             if (s.level == 1)
                 problem(QStringLiteral("uses a # heading; the title is printed by the reader"));
             const bool hasChild = i + 1 < sections.size() && sections.at(i + 1).level > s.level;
-            if (!hasText(s.lines) && !hasChild)
+            if (!hasText(s.lines) && !hasChild && !isStepped(t)) // steps: checked below
                 problem(QStringLiteral("section \"%1\" is empty").arg(s.title));
         }
         if (t.body.trimmed().isEmpty())
@@ -206,6 +219,26 @@ QStringList checkContent(const TopicLibrary &library, const CheckInput &input)
                 from = found + 1;
             }
         }
+        if (isStepped(t)) {
+            const Exercise ex = parseExercise(t.body);
+            for (const QString &p : ex.problems)
+                problem(p);
+            const int want = requiredStepCount(t.kind);
+            if (!ex.steps.isEmpty() && ex.steps.size() != want)
+                problem(
+                    QStringLiteral("has %1 steps; %2 pages have %3")
+                        .arg(ex.steps.size())
+                        .arg(t.kind == u"ood" ? QStringLiteral("OOD") : QStringLiteral("exercise"))
+                        .arg(want));
+            if (t.kind == u"exercise" && t.scenario.isEmpty())
+                problem(QStringLiteral("names no scenario: a design exercise needs its reference "
+                                       "design (scenario: exercise-%1)")
+                            .arg(t.id));
+        }
+        // Code fences that include a file beside the page (codeblocks.h).
+        for (const QString &p :
+             includeProblems(t.body, t.path.isEmpty() ? QString() : QFileInfo(t.path).path()))
+            problem(p);
         if (!t.scenario.isEmpty() &&
             !t.body.contains(QStringLiteral("](scenario:%1)").arg(t.scenario)))
             problem(QStringLiteral("names scenario \"%1\" but has no call-out linking to it")

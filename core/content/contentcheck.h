@@ -9,9 +9,11 @@
  * The checks behind `sdstudio-cli content check` and the content tests: the
  * front matter is complete, every primer anchor is covered exactly once,
  * every `topic:`, `scenario:` and `related` reference resolves, no section
- * is empty, and each concept page has its standard parts (opening, how it
+ * is empty, each concept page has its standard parts (opening, how it
  * works, a trade-offs table, when to use it, pitfalls, and a lab call-out
- * when it names a scenario). Each problem names the file.
+ * when it names a scenario), and each exercise is a statement and steps
+ * with exactly one solution each (five steps and a reference design for a
+ * design exercise, three for an OOD one). Each problem names the file.
  */
 namespace sds::content {
 

@@ -10,41 +10,67 @@ namespace sds::content {
 TopicLibrary TopicLibrary::load(const QString &folder)
 {
     TopicLibrary lib;
+    lib.readFolder(folder, {});
+    lib.sortAndGroup();
+    return lib;
+}
+
+TopicLibrary TopicLibrary::loadContent(const QString &root)
+{
+    TopicLibrary lib;
+    lib.readFolder(root + QStringLiteral("/topics"), {});
+    lib.readFolder(root + QStringLiteral("/exercises"), QStringLiteral("exercises/"));
+    lib.sortAndGroup();
+    return lib;
+}
+
+void TopicLibrary::readFolder(const QString &folder, const QString &prefix)
+{
     const QDir dir(folder);
     for (const QString &name : dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name)) {
         if (name == u"README.md")
             continue;
+        const QString label = prefix + name;
         const QString path = dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            lib.m_errors.append(
-                QStringLiteral("%1: cannot be read: %2").arg(name, file.errorString()));
+            m_errors.append(
+                QStringLiteral("%1: cannot be read: %2").arg(label, file.errorString()));
             continue;
         }
         TopicParse parsed = parseTopic(QString::fromUtf8(file.readAll()), path);
         if (!parsed.ok()) {
-            lib.m_errors.append(QStringLiteral("%1: %2").arg(name, parsed.error));
+            m_errors.append(QStringLiteral("%1: %2").arg(label, parsed.error));
             continue;
         }
         if (parsed.topic.id + QStringLiteral(".md") != name) {
-            lib.m_errors.append(QStringLiteral("%1: id \"%2\" does not match the file name")
-                                    .arg(name, parsed.topic.id));
+            m_errors.append(QStringLiteral("%1: id \"%2\" does not match the file name")
+                                .arg(label, parsed.topic.id));
             continue;
         }
-        lib.m_topics.append(std::move(parsed.topic));
+        if (const Topic *other = find(parsed.topic.id)) {
+            m_errors.append(QStringLiteral("%1: id \"%2\" is already used by %3")
+                                .arg(label, parsed.topic.id, other->path));
+            continue;
+        }
+        m_topics.append(std::move(parsed.topic));
     }
-    std::stable_sort(lib.m_topics.begin(), lib.m_topics.end(),
+}
+
+void TopicLibrary::sortAndGroup()
+{
+    std::stable_sort(m_topics.begin(), m_topics.end(),
                      [](const Topic &a, const Topic &b) { return a.order < b.order; });
-    for (const Topic &t : lib.m_topics) {
-        auto it = std::find_if(lib.m_sections.begin(), lib.m_sections.end(),
+    m_sections.clear();
+    for (const Topic &t : m_topics) {
+        auto it = std::find_if(m_sections.begin(), m_sections.end(),
                                [&](const Section &s) { return s.title == t.section; });
-        if (it == lib.m_sections.end()) {
-            lib.m_sections.append(Section{t.section, {}});
-            it = lib.m_sections.end() - 1;
+        if (it == m_sections.end()) {
+            m_sections.append(Section{t.section, {}});
+            it = m_sections.end() - 1;
         }
         it->topicIds.append(t.id);
     }
-    return lib;
 }
 
 int TopicLibrary::indexOf(const QString &id) const

@@ -1,5 +1,8 @@
 #include "core/content/pagerender.h"
 
+#include "core/content/codeblocks.h"
+
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -114,7 +117,7 @@ QString markdownToHtml(const QString &markdown)
     out.reserve(in.size() * 2);
     md_html(in.constData(), MD_SIZE(in.size()), &appendChunk, &out,
             MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
-    return QString::fromUtf8(out);
+    return highlightCodeBlocks(QString::fromUtf8(out));
 }
 
 QList<Heading> outline(const Topic &topic)
@@ -157,9 +160,13 @@ QString renderPage(const Topic &topic, const PageStyle &s)
             .arg(s.basePointSize)
             .arg(s.basePointSize - 1);
 
-    QString html = QStringLiteral("<html><head><style>%1</style></head><body>").arg(css);
+    QString html = QStringLiteral("<html><head><style>%1%2</style></head><body>")
+                       .arg(css, codeStyleSheet(s.text));
     html += QStringLiteral("<h1>%1</h1>").arg(topic.title.toHtmlEscaped());
-    html += calloutBoxes(anchorHeadings(markdownToHtml(topic.body), nullptr));
+    // Included code is read from beside the page, so --content-dir shows edits.
+    const QString pageDir = topic.path.isEmpty() ? QString() : QFileInfo(topic.path).path();
+    html +=
+        calloutBoxes(anchorHeadings(markdownToHtml(expandIncludes(topic.body, pageDir)), nullptr));
     if (!topic.sources.isEmpty()) {
         html += QStringLiteral("<h2><a name=\"sources\"></a>Sources</h2><ul class=\"sources\">");
         for (const QString &src : topic.sources) {

@@ -135,11 +135,13 @@ TopicParse parseTopic(const QString &text, const QString &path)
             return r;
         }
     }
-    static const QStringList kinds = {QStringLiteral("topic"), QStringLiteral("guide"),
-                                      QStringLiteral("reference")};
+    static const QStringList kinds = {QStringLiteral("topic"),     QStringLiteral("guide"),
+                                      QStringLiteral("reference"), QStringLiteral("exercise"),
+                                      QStringLiteral("ood"),       QStringLiteral("question")};
     if (!kinds.contains(t.kind)) {
-        r.error = lineError(
-            1, QStringLiteral("kind must be topic, guide or reference, not \"%1\"").arg(t.kind));
+        r.error = lineError(1, QStringLiteral("kind must be topic, guide, reference, exercise, "
+                                              "ood or question, not \"%1\"")
+                                   .arg(t.kind));
         return r;
     }
     t.bodyLine = end + 2;

@@ -4,10 +4,12 @@
 #include <QStringList>
 
 /**
- * One page of the topic library as written in content/topics/<id>.md: the
- * front matter fields and the Markdown body. `kind` says how strict the
- * content check is: a "topic" page must have the standard sections, a
- * "guide" or "reference" page only a well-formed body.
+ * One page of the topic library as written in content/topics/<id>.md or
+ * content/exercises/<id>.md: the front matter fields and the Markdown body.
+ * `kind` says how strict the content check is and how the reader shows the
+ * page: a "topic" page must have the standard sections; an "exercise" or
+ * "ood" page is a sequence of steps with hidden solutions (see exercise.h);
+ * a "guide", "reference" or "question" page needs only a well-formed body.
  */
 namespace sds::content {
 
@@ -16,7 +18,7 @@ struct Topic {
     QString title;
     QString section;
     int order = 0;
-    QString kind; ///< "topic", "guide" or "reference"
+    QString kind; ///< "topic", "guide", "reference", "exercise", "ood" or "question"
     QStringList covers;
     QStringList related;
     QString scenario; ///< lab template id, or empty
@@ -41,4 +43,9 @@ struct TopicParse {
  */
 TopicParse parseTopic(const QString &text, const QString &path = {});
 
+/** Whether the page is worked in steps with hidden solutions (exercise or ood). */
+inline bool isStepped(const Topic &topic)
+{
+    return topic.kind == u"exercise" || topic.kind == u"ood";
+}
 } // namespace sds::content

@@ -52,6 +52,7 @@ bool ProgressStore::open(const QString &path)
     const int tables = q.value(0).toInt();
     q.exec(QStringLiteral("PRAGMA user_version"));
     const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish(); // an unfinished statement would keep the migration from committing
     if (version > kSchemaVersion) {
         m_error = QStringLiteral("%1 was written by a newer version of the app (schema %2); "
                                  "it was left as it is.")
@@ -67,26 +68,50 @@ bool ProgressStore::open(const QString &path)
         return false;
     }
     q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    if (version == 0) {
+    q.finish();
+    if (version < kSchemaVersion) {
+        m_error.clear();
         db.transaction();
-        const bool ok =
-            q.exec(QStringLiteral("CREATE TABLE topic_done (topic_id TEXT PRIMARY KEY, "
-                                  "done_at TEXT NOT NULL)")) &&
-            q.exec(QStringLiteral("CREATE TABLE scenario_tried (scenario_id TEXT PRIMARY KEY, "
-                                  "tried_at TEXT NOT NULL)")) &&
-            q.exec(QStringLiteral("CREATE TABLE reader_state (key TEXT PRIMARY KEY, "
-                                  "value TEXT NOT NULL)")) &&
-            q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
-        if (!ok) {
-            m_error = QStringLiteral("%1: %2").arg(path, q.lastError().text());
+        if (!migrate(version) || !db.commit()) {
+            if (m_error.isEmpty())
+                m_error = QStringLiteral("%1: %2").arg(path, db.lastError().text());
             db.rollback();
             db.close();
             return false;
         }
-        db.commit();
     }
     m_error.clear();
     m_open = true;
+    return true;
+}
+
+// Brings the schema from @p from to kSchemaVersion inside the caller's
+// transaction; each version adds tables, so older files keep what they hold.
+bool ProgressStore::migrate(int from)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QStringList steps;
+    if (from < 1) {
+        steps << QStringLiteral("CREATE TABLE topic_done (topic_id TEXT PRIMARY KEY, "
+                                "done_at TEXT NOT NULL)")
+              << QStringLiteral("CREATE TABLE scenario_tried (scenario_id TEXT PRIMARY KEY, "
+                                "tried_at TEXT NOT NULL)")
+              << QStringLiteral("CREATE TABLE reader_state (key TEXT PRIMARY KEY, "
+                                "value TEXT NOT NULL)");
+    }
+    if (from < 2) {
+        steps << QStringLiteral("CREATE TABLE exercise_step (exercise_id TEXT NOT NULL, "
+                                "step INTEGER NOT NULL, attempted_at TEXT, revealed_at TEXT, "
+                                "open INTEGER NOT NULL DEFAULT 0, "
+                                "PRIMARY KEY (exercise_id, step))");
+    }
+    steps << QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion);
+    for (const QString &sql : steps) {
+        if (!q.exec(sql)) {
+            m_error = QStringLiteral("%1: %2").arg(m_path, q.lastError().text());
+            return false;
+        }
+    }
     return true;
 }
 
@@ -147,6 +172,69 @@ bool ProgressStore::markScenarioTried(const QString &id)
 {
     return exec(QStringLiteral("INSERT OR IGNORE INTO scenario_tried VALUES (?, ?)"),
                 {id, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+}
+
+QMap<int, StepState> ProgressStore::exerciseSteps(const QString &exerciseId) const
+{
+    QMap<int, StepState> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT step, attempted_at IS NOT NULL, revealed_at IS NOT NULL, "
+                             "open FROM exercise_step WHERE exercise_id = ?"));
+    q.addBindValue(exerciseId);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        out.insert(q.value(0).toInt(),
+                   StepState{q.value(1).toBool(), q.value(2).toBool(), q.value(3).toBool()});
+    }
+    return out;
+}
+
+bool ProgressStore::setStepAttempted(const QString &exerciseId, int step, bool attempted)
+{
+    if (step < 1) {
+        m_error = QStringLiteral("there is no step %1").arg(step);
+        return false;
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return exec(QStringLiteral("INSERT INTO exercise_step (exercise_id, step, attempted_at) "
+                               "VALUES (?, ?, ?) ON CONFLICT (exercise_id, step) "
+                               "DO UPDATE SET attempted_at = excluded.attempted_at"),
+                {exerciseId, step, attempted ? QVariant(now) : QVariant()});
+}
+
+bool ProgressStore::setSolutionsOpen(const QString &exerciseId, const QList<int> &steps, bool open)
+{
+    if (!m_open)
+        return false;
+    for (int step : steps) {
+        if (step < 1) {
+            m_error = QStringLiteral("there is no step %1").arg(step);
+            return false;
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (int step : steps) {
+        // Opening keeps the first time it was revealed; closing keeps it too.
+        const bool ok =
+            open ? exec(QStringLiteral(
+                            "INSERT INTO exercise_step (exercise_id, step, revealed_at, open) "
+                            "VALUES (?, ?, ?, 1) ON CONFLICT (exercise_id, step) DO UPDATE SET "
+                            "open = 1, revealed_at = coalesce(revealed_at, excluded.revealed_at)"),
+                        {exerciseId, step, now})
+                 : exec(QStringLiteral("UPDATE exercise_step SET open = 0 "
+                                       "WHERE exercise_id = ? AND step = ?"),
+                        {exerciseId, step});
+        if (!ok) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
 }
 
 QString ProgressStore::value(const QString &key, const QString &fallback) const

@@ -1,17 +1,29 @@
 #pragma once
 
+#include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
 /**
  * What the learner has done, kept in SQLite (progress.sqlite in the data
- * folder): topic pages marked done, lab templates tried, and small reader
- * state such as the last page and the chosen study timeline. WAL journal,
+ * folder): topic pages marked done, lab templates tried, the steps of
+ * exercises tried and their solutions revealed, and small reader state such
+ * as the last page and the chosen study timeline. WAL journal,
  * one transaction per change, schema versioned with PRAGMA user_version. A
  * file that is not a progress database, or one from a newer version, is
  * refused with a message and left untouched.
  */
 namespace sds::study {
+
+/** One step of an exercise as the learner left it. */
+struct StepState {
+    bool attempted = false; ///< the learner said they worked on it
+    bool revealed = false;  ///< its solution was shown at least once
+    bool open = false;      ///< its solution is shown now (the reader's state)
+    /** A step counts as worked once it was tried or its solution seen. */
+    bool worked() const { return attempted || revealed; }
+};
 
 class ProgressStore
 {
@@ -34,13 +46,20 @@ public:
     QSet<QString> triedScenarios() const;
     bool markScenarioTried(const QString &id);
 
+    /** The steps of @p exerciseId with any state, by step number (1-based). */
+    QMap<int, StepState> exerciseSteps(const QString &exerciseId) const;
+    bool setStepAttempted(const QString &exerciseId, int step, bool attempted);
+    /** Shows or hides solutions; showing also records them as revealed. One transaction. */
+    bool setSolutionsOpen(const QString &exerciseId, const QList<int> &steps, bool open);
+
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value);
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
 private:
     bool exec(const QString &sql, const QVariantList &binds = {});
+    bool migrate(int from);
 
     QString m_connection;
     QString m_path;

@@ -74,6 +74,9 @@ StudyPlanData loadStudyPlan(const QString &path, const content::TopicLibrary &li
             PlanItem{PlanItem::Kind::Scenario, s.id, s.title, triedScenarios.contains(s.id)});
     };
 
+    static const QStringList kKinds = {QStringLiteral("topic"),     QStringLiteral("guide"),
+                                       QStringLiteral("reference"), QStringLiteral("exercise"),
+                                       QStringLiteral("ood"),       QStringLiteral("question")};
     for (const QJsonValue &tv : root.value(u"timelines").toArray()) {
         const QJsonObject to = tv.toObject();
         Timeline timeline{to.value(u"id").toString(),
@@ -85,9 +88,16 @@ StudyPlanData loadStudyPlan(const QString &path, const content::TopicLibrary &li
             PlanStep step{so.value(u"title").toString(), so.value(u"note").toString(), {}};
             for (const QJsonValue &idv : so.value(u"topics").toArray()) {
                 const QString id = idv.toString();
-                if (id == u"*topic") {
+                if (id.startsWith(u'*')) {
+                    const QString kind = id.mid(1);
+                    if (!kKinds.contains(kind)) {
+                        data.error = QStringLiteral("%1: \"%2\" names no kind of page (use "
+                                                    "*topic, *exercise, *ood, ...)")
+                                         .arg(path, id);
+                        return data;
+                    }
                     for (const content::Topic &t : library.topics()) {
-                        if (t.kind == u"topic")
+                        if (t.kind == kind)
                             addTopic(step, t);
                     }
                 } else if (const content::Topic *t = library.find(id)) {

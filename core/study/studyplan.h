@@ -9,7 +9,9 @@
 /**
  * The study plan: the primer's short, medium and long timelines as ordered
  * steps of pages to read and lab templates to try (content/study-plan.json;
- * "*topic" stands for every concept page, "*" for every template). Given
+ * "*<kind>" stands for every page of that kind, "*topic" for every concept
+ * page and "*exercise" for every design exercise, "*" for every template).
+ * An exercise counts as done once all its steps were worked. Given
  * what the learner has done, it ticks items off and names the next one.
  */
 namespace sds::study {

@@ -521,6 +521,70 @@ private slots:
         QVERIFY(table.out.contains(QStringLiteral("3 reviews")));
     }
 
+    void cardsImportAndExportFollowTheContract()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("cards.sqlite"));
+        const auto stats = [&] {
+            const ProcessRun r = run({QStringLiteral("cards"), QStringLiteral("stats"),
+                                      QStringLiteral("--json"), QStringLiteral("--db"), db});
+            return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        };
+        const int builtinNotes = stats().value(u"notes").toInt();
+        const QString deck = QStringLiteral(SDS_TEST_DATA_DIR "/anki/system-design.apkg");
+        ProcessRun r = run(
+            {QStringLiteral("cards"), QStringLiteral("import"), deck, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("42 notes added")), qPrintable(r.out));
+        QCOMPARE(stats().value(u"notes").toInt(), builtinNotes + 42);
+        // Again: updated by guid, nothing added.
+        r = run(
+            {QStringLiteral("cards"), QStringLiteral("import"), deck, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("0 notes added")), qPrintable(r.out));
+        QCOMPARE(stats().value(u"notes").toInt(), builtinNotes + 42);
+
+        const QString apkg = dir.filePath(QStringLiteral("out.apkg"));
+        r = run({QStringLiteral("cards"), QStringLiteral("export"), QStringLiteral("--deck"),
+                 QStringLiteral("System Design"), apkg, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("exported 42 notes")), qPrintable(r.out));
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        r = run({QStringLiteral("cards"), QStringLiteral("export"), QStringLiteral("--deck"),
+                 QStringLiteral("System Design"), csv, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+
+        // Both read back into a second collection, equal in number.
+        const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        for (const QString &file : {apkg, csv}) {
+            r = run({QStringLiteral("cards"), QStringLiteral("import"), file,
+                     QStringLiteral("--deck"), QStringLiteral("From CSV"), QStringLiteral("--db"),
+                     other});
+            QCOMPARE(r.exitCode, 0);
+        }
+        r = run({QStringLiteral("cards"), QStringLiteral("stats"), QStringLiteral("--db"), other});
+        QVERIFY2(r.out.contains(QStringLiteral("System Design ")), qPrintable(r.out));
+        // The CSV carries its deck column, so its rows land in the same deck
+        // as the package's and update them rather than adding 42 more.
+        QVERIFY(!r.out.contains(QStringLiteral("From CSV")));
+
+        // A broken file: exit 1, a message, the collection unchanged.
+        const QString bad = dir.filePath(QStringLiteral("bad.apkg"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 not really a zip");
+        f.close();
+        r = run(
+            {QStringLiteral("cards"), QStringLiteral("import"), bad, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not a zip archive")), qPrintable(r.err));
+        QCOMPARE(stats().value(u"notes").toInt(), builtinNotes + 42);
+        r = run({QStringLiteral("cards"), QStringLiteral("export"), QStringLiteral("--deck"),
+                 QStringLiteral("No such deck"), apkg, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("there is no deck")), qPrintable(r.err));
+    }
+
     void cardsReviewStopsWhenNothingIsDue()
     {
         QTemporaryDir dir;
@@ -540,9 +604,17 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no action") << QStringList{} << QStringLiteral("expected stats or review");
+        QTest::newRow("no action") << QStringList{} << QStringLiteral("expected stats, review");
         QTest::newRow("unknown action")
-            << QStringList{QStringLiteral("forget")} << QStringLiteral("expected stats or review");
+            << QStringList{QStringLiteral("forget")} << QStringLiteral("expected stats, review");
+        QTest::newRow("import without file")
+            << QStringList{QStringLiteral("import")} << QStringLiteral("import needs one FILE");
+        QTest::newRow("export without deck")
+            << QStringList{QStringLiteral("export"), QStringLiteral("out.apkg")}
+            << QStringLiteral("export needs --deck NAME");
+        QTest::newRow("deck with stats")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("--deck"), QStringLiteral("x")}
+            << QStringLiteral("--deck belongs to import and export");
         QTest::newRow("no grade") << QStringList{QStringLiteral("review")}
                                   << QStringLiteral("needs --grade");
         QTest::newRow("bad grade") << QStringList{QStringLiteral("review"),

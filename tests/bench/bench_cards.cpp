@@ -4,8 +4,11 @@
 // past month and the coming year, learning cards around now and new cards,
 // then times 2,000 rounds of nextCard + answer, each answer its own
 // transaction on disk, and prints p50, p99 and the worst. Also times
-// reopening (with the integrity check), the due counts and a backup.
+// reopening (with the integrity check), the due counts and a backup, and
+// importing the primer's three Anki decks: into that large collection, again
+// (updating by guid), and into an empty one.
 #include "core/cards/collection.h"
+#include "core/cards/transfer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -156,5 +159,33 @@ int main(int argc, char *argv[])
     std::printf("next card + answer: p50 %.3f ms, p99 %.3f ms, max %.3f ms; goal < 5 ms\n",
                 percentile(bothMs, 0.5), percentile(bothMs, 0.99), bothMs.back());
     std::printf("backup (VACUUM INTO): %.0f ms%s\n", backupMs, backup.isEmpty() ? " (failed)" : "");
+
+    // Import: read, unzip, render, replay and write in one transaction.
+    const QStringList primer = {QStringLiteral("system-design.apkg"),
+                                QStringLiteral("system-design-exercises.apkg"),
+                                QStringLiteral("oo-design.apkg")};
+    const auto importAll = [&](Collection &into, const char *label) {
+        QElapsedTimer timer;
+        timer.start();
+        int notes = 0;
+        for (const QString &file : primer) {
+            QString error;
+            const auto r = importFile(into, QStringLiteral(SDS_ANKI_DIR "/") + file, &error);
+            if (!r) {
+                std::fprintf(stderr, "import %s: %s\n", qPrintable(file), qPrintable(error));
+                return;
+            }
+            notes += r->notesAdded + r->notesUpdated + r->notesUnchanged;
+        }
+        std::printf("import of the 3 primer decks (%d notes) %s: %.0f ms\n", notes, label,
+                    double(timer.nsecsElapsed()) / 1e6);
+    };
+    importAll(c, "into the 100k collection");
+    importAll(c, "again (all unchanged, matched by guid)");
+    Collection empty;
+    OpenOptions quiet;
+    quiet.autoBackup = false;
+    if (empty.open(dir.filePath(QStringLiteral("empty.sqlite")), quiet))
+        importAll(empty, "into an empty collection");
     return 0;
 }

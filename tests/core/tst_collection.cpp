@@ -171,7 +171,7 @@ private slots:
             QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
         }
         withRawDb(path, [](const QSqlDatabase &db) {
-            QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 1);
+            QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 2);
             QCOMPARE(scalar(db, QStringLiteral("PRAGMA application_id")).toLongLong(),
                      qint64(0x53445343));
             QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
@@ -183,8 +183,8 @@ private slots:
             while (q.next())
                 tables.append(q.value(0).toString());
             QCOMPARE(tables, (QStringList{QStringLiteral("cards"), QStringLiteral("config"),
-                                          QStringLiteral("decks"), QStringLiteral("notes"),
-                                          QStringLiteral("revlog")}));
+                                          QStringLiteral("decks"), QStringLiteral("media"),
+                                          QStringLiteral("notes"), QStringLiteral("revlog")}));
             QVERIFY(q.exec(QStringLiteral(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")));
             QSet<QString> indexes;
@@ -200,6 +200,65 @@ private slots:
         Collection again;
         QVERIFY2(again.open(path), qPrintable(again.error()));
         QCOMPARE(again.newCardsPerDay(), 20);
+    }
+
+    void upgradesAFileWrittenByEachEarlierVersion_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<int>("version");
+        // Written by the app at that schema version (cards reviewed with
+        // sdstudio-cli cards review), kept as the release wrote it.
+        QTest::newRow("v1") << QStringLiteral(SDS_TEST_DATA_DIR "/cards/collection-v1.sqlite") << 1;
+    }
+    void upgradesAFileWrittenByEachEarlierVersion()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cards.sqlite"));
+        QVERIFY(QFile::copy(fixture, path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        qint64 cards = 0, reviews = 0;
+        QString lastReview;
+        withRawDb(path, [&](const QSqlDatabase &db) {
+            QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), version);
+            cards = scalar(db, QStringLiteral("SELECT count(*) FROM cards")).toLongLong();
+            reviews = scalar(db, QStringLiteral("SELECT count(*) FROM revlog")).toLongLong();
+            lastReview = scalar(db, QStringLiteral("SELECT group_concat(card_id || ':' || "
+                                                   "after_stability, ',') FROM revlog"))
+                             .toString();
+        });
+        QVERIFY(reviews > 0);
+        {
+            Collection c;
+            OpenOptions o;
+            o.autoBackup = false;
+            QVERIFY2(c.open(path, o), qPrintable(c.error()));
+            QCOMPARE(c.stats(kNow).cards, cards);
+            QCOMPARE(c.stats(kNow).reviews, reviews);
+            // The newest schema's parts work on the upgraded file.
+            ImportBatch batch;
+            batch.origin = QStringLiteral("csv");
+            batch.media.insert(QStringLiteral("a.png"), QByteArray("png"));
+            QVERIFY2(c.importBatch(batch), qPrintable(c.error()));
+            QCOMPARE(c.media(QStringLiteral("a.png")).value_or(QByteArray()), QByteArray("png"));
+            const std::optional<Card> next = c.nextCard({}, kNow);
+            QVERIFY(next);
+            QVERIFY(c.answer(next->id, Rating::Good, kNow, 0));
+        }
+        withRawDb(path, [&](const QSqlDatabase &db) {
+            QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+            QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                     QStringLiteral("ok"));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM revlog")).toLongLong(),
+                     reviews + 1);
+            // The history from before the upgrade is there as it was.
+            QCOMPARE(scalar(db, QStringLiteral("SELECT group_concat(card_id || ':' || "
+                                               "after_stability, ',') FROM revlog WHERE id <= %1")
+                                    .arg(reviews))
+                         .toString(),
+                     lastReview);
+        });
     }
 
     void settingsAreCheckedAndKept()

@@ -1,5 +1,5 @@
-// The real content in content/topics, checked the way `sdstudio-cli content
-// check` does and, independently, against the primer's anchor list kept
+// The real content in content/topics and content/exercises, checked the way
+// `sdstudio-cli content check` does and, independently, against the primer's anchor list kept
 // under tests/data: every anchor has a page, every link resolves, every
 // concept page has its parts. Then broken copies of a page show that each
 // check can fail.
@@ -30,8 +30,7 @@ QStringList scenarioIds()
 CheckInput realInput()
 {
     return CheckInput{readAnchors(QStringLiteral(SDS_TEST_DATA_DIR "/content/primer-topics.tsv")),
-                      scenarioIds(),
-                      {}};
+                      scenarioIds(), checkInputFor(kContent).deckIds};
 }
 
 void writeFile(const QString &path, const QString &text)
@@ -77,7 +76,7 @@ private slots:
 
     void contentCheckIsClean()
     {
-        const TopicLibrary lib = TopicLibrary::load(kContent + QStringLiteral("/topics"));
+        const TopicLibrary lib = TopicLibrary::loadContent(kContent);
         const QStringList problems = checkContent(lib, realInput());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
@@ -85,7 +84,7 @@ private slots:
     // Independent of checkContent: every topic: and scenario: link in every page.
     void everyLinkResolves()
     {
-        const TopicLibrary lib = TopicLibrary::load(kContent + QStringLiteral("/topics"));
+        const TopicLibrary lib = TopicLibrary::loadContent(kContent);
         const QStringList scenarios = scenarioIds();
         static const QRegularExpression link(QStringLiteral("\\]\\((topic|scenario):([a-z0-9-]+)"));
         int count = 0;

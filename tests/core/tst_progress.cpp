@@ -43,6 +43,65 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("missing"), QStringLiteral("x")), QStringLiteral("x"));
     }
 
+    void exerciseStepsSurviveReopening()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+        const QString ex = QStringLiteral("pastebin");
+        {
+            ProgressStore s;
+            QVERIFY2(s.open(path), qPrintable(s.error()));
+            QVERIFY(s.exerciseSteps(ex).isEmpty());
+            QVERIFY(s.setStepAttempted(ex, 1, true));
+            QVERIFY(s.setSolutionsOpen(ex, {2, 3}, true));
+            QVERIFY(s.setSolutionsOpen(ex, {3}, false));
+            QVERIFY(s.setStepAttempted(QStringLiteral("other"), 1, true));
+            // Step numbers start at 1; a bad one changes nothing.
+            QVERIFY(!s.setSolutionsOpen(ex, {4, 0}, true));
+            QVERIFY(!s.setStepAttempted(ex, -1, true));
+        }
+        ProgressStore s;
+        QVERIFY(s.open(path));
+        const QMap<int, StepState> steps = s.exerciseSteps(ex);
+        QCOMPARE(steps.keys(), (QList<int>{1, 2, 3}));
+        QVERIFY(steps[1].attempted && !steps[1].revealed && !steps[1].open);
+        QVERIFY(!steps[2].attempted && steps[2].revealed && steps[2].open);
+        QVERIFY(steps[3].revealed && !steps[3].open); // hidden again, but it was seen
+        QVERIFY(steps[1].worked() && steps[3].worked());
+        QVERIFY(!steps.value(4).worked());
+        QVERIFY(s.setStepAttempted(ex, 1, false));
+        QVERIFY(!s.exerciseSteps(ex)[1].attempted);
+        QCOMPARE(s.exerciseSteps(QStringLiteral("other")).size(), 1);
+    }
+
+    void upgradesAVersion1File()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE topic_done (topic_id TEXT PRIMARY KEY, "
+                                          "done_at TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE scenario_tried (scenario_id TEXT "
+                                          "PRIMARY KEY, tried_at TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE reader_state (key TEXT PRIMARY KEY, "
+                                          "value TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO topic_done VALUES ('dns', 'then')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        ProgressStore s;
+        QVERIFY2(s.open(path), qPrintable(s.error()));
+        QVERIFY(s.isTopicDone(QStringLiteral("dns")));
+        QVERIFY(s.setSolutionsOpen(QStringLiteral("pastebin"), {1}, true));
+        QVERIFY(s.exerciseSteps(QStringLiteral("pastebin"))[1].open);
+    }
+
     void refusesForeignFilesUntouched_data()
     {
         QTest::addColumn<QByteArray>("content");

@@ -9,11 +9,13 @@
 #include "app/studio/lab/propertiespanel.h"
 #include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/twinpanel.h"
+#include "core/content/exercise.h"
 #include "core/diagram/diagramformat.h"
 #include "core/diagram/validation.h"
 #include "core/sim/analytic.h"
 #include "core/sim/network.h"
 #include "core/sim/report.h"
+#include "core/sim/simulation.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -32,6 +34,7 @@
 #include <QSaveFile>
 #include <QSlider>
 #include <QStyle>
+#include <QThread>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -112,6 +115,7 @@ LabPage::LabPage(QWidget *parent)
 
 LabPage::~LabPage()
 {
+    stopReferenceRun();
     // Children outlive the members, but the scene and the panels refer to the
     // document: take them down while it still exists.
     m_scene->disconnect(this);
@@ -382,6 +386,106 @@ void LabPage::loadTemplate(const diagram::DiagramData &data)
     m_view->fitAll();
 }
 
+void LabPage::startAttempt(const diagram::DiagramData &reference)
+{
+    // Frames of the run in progress must not land on the cleared charts.
+    if (m_runner->state() != SimRunner::State::Empty)
+        m_runner->reset();
+    m_scene->clearLive();
+    stopReferenceRun();
+    if (m_runName == reference.name && m_charts->pointCount(0) > 0) {
+        // The learner ran the reference: that run is the one to beat.
+        pinReferenceRun({}, {});
+    } else {
+        m_charts->clearPin();
+        m_charts->clear();
+        if (m_pinAction) {
+            const QSignalBlocker block(m_pinAction);
+            m_pinAction->setChecked(false);
+        }
+        startReferenceRun(reference);
+    }
+    m_runName.clear();
+    m_load->setValue(100);
+    loadTemplate(content::attemptCanvas(reference));
+}
+
+// A large reference design takes seconds to simulate, so it runs on a thread
+// of its own while the learner starts building; runUntil() in steps lets it
+// stop early when the lab closes or another attempt starts.
+void LabPage::startReferenceRun(const diagram::DiagramData &reference)
+{
+    sim::CompileResult compiled = sim::compileNetwork(reference);
+    if (!compiled.ok()) {
+        emit statusMessage(tr("The reference design cannot run: %1").arg(compiled.errors.value(0)),
+                           8000);
+        return;
+    }
+    QStringList ids;
+    for (const diagram::Node &n : reference.nodes)
+        ids << (n.kind == diagram::NodeKind::Client ? QString() : n.id);
+    auto network = std::make_shared<sim::Network>(std::move(compiled.network));
+    auto samples = std::make_shared<std::vector<sim::Sample>>();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    QThread *worker = QThread::create([network, samples, cancel] {
+        sim::Simulation sim(std::move(*network));
+        while (!cancel->load() && sim.runUntil(sim.now() + 1.0)) {
+        }
+        *samples = sim.samples();
+    });
+    m_referenceRun = worker;
+    m_referenceCancel = cancel;
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, worker, samples, cancel, ids] {
+        if (m_referenceRun == worker) {
+            m_referenceRun = nullptr;
+            m_referenceCancel.reset();
+        }
+        if (cancel->load())
+            return;
+        if (m_charts->pointCount(0) > 0) {
+            // The learner's own run has started; its lines must stay theirs.
+            emit statusMessage(tr("Your run began before the reference run was ready, so "
+                                  "nothing was pinned: try your own again to compare"),
+                               10000);
+            return;
+        }
+        pinReferenceRun(ids, *samples);
+    });
+    emit statusMessage(tr("Running the reference design to pin it in the charts; build your "
+                          "design after the client meanwhile"),
+                       10000);
+    worker->start(QThread::LowPriority);
+}
+
+void LabPage::pinReferenceRun(const QStringList &ids, const std::vector<sim::Sample> &samples)
+{
+    if (!samples.empty()) {
+        m_charts->setNodes(ids);
+        m_charts->addSamples(samples);
+    }
+    m_charts->pin();
+    m_charts->clear();
+    if (m_pinAction) {
+        const QSignalBlocker block(m_pinAction);
+        m_pinAction->setChecked(m_charts->hasPin());
+    }
+    emit statusMessage(tr("The reference run is pinned in the charts: build your design after "
+                          "the client and press Run to compare"),
+                       10000);
+}
+
+void LabPage::stopReferenceRun()
+{
+    if (!m_referenceRun)
+        return;
+    // It stops within a simulated second, so waiting is brief.
+    m_referenceCancel->store(true);
+    m_referenceRun->wait();
+    m_referenceRun = nullptr;
+    m_referenceCancel.reset();
+}
+
 bool LabPage::openFile(const QString &path)
 {
     const diagram::LoadResult r = diagram::loadDiagramFile(path);
@@ -508,6 +612,7 @@ void LabPage::run()
             return;
         }
         m_runnerStale = false;
+        m_runName = m_doc.data().name;
         updatePrediction();
         m_scene->clearLive();
         m_charts->clear();

@@ -5,11 +5,15 @@
 
 #include <QMainWindow>
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
 class QSlider;
+class QThread;
 class QUndoStack;
 
 namespace sds::gui {
@@ -61,6 +65,13 @@ public:
     bool saveFile(const QString &path);
     void newDiagram();
     void loadTemplate(const diagram::DiagramData &data);
+    // The learner's own attempt at a design exercise: the run of @p reference
+    // is pinned in the charts (the learner's last run of it, or a run made
+    // now, in the background, at its stated load), the load slider goes back
+    // to 100 %, and the canvas gets a new diagram with only its clients.
+    void startAttempt(const diagram::DiagramData &reference);
+    // The background run of a reference design, while it lasts (for tests).
+    QThread *referenceRun() const { return m_referenceRun; }
     // Asks about unsaved changes; false if the user cancelled.
     bool maybeSave();
 
@@ -121,6 +132,11 @@ private:
     void nodeMenu(const QString &id, const QPoint &screenPos);
     void setPath(const QString &path);
     QWidget *wrapCharts();
+    void startReferenceRun(const diagram::DiagramData &reference);
+    // Puts @p samples (of the nodes @p ids) on the charts and pins them; with
+    // no samples, pins the run the charts hold.
+    void pinReferenceRun(const QStringList &ids, const std::vector<sim::Sample> &samples);
+    void stopReferenceRun();
     void exportDiagram();
     bool saveAs();
 
@@ -158,6 +174,10 @@ private:
     QAction *m_runAction;
     QAction *m_stepAction;
     QAction *m_resetAction;
+    QAction *m_pinAction = nullptr;
+    QString m_runName; // the diagram name of the run on the charts
+    QThread *m_referenceRun = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_referenceCancel;
     QComboBox *m_speed = nullptr;
     QSlider *m_load = nullptr;
     QLabel *m_loadLabel = nullptr;

@@ -38,6 +38,7 @@ QWidget *LabPage::wrapCharts()
     auto *bar = new QToolBar(host);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     QAction *pin = bar->addAction(tr("Pin run for comparison"));
+    m_pinAction = pin;
     pin->setObjectName(QStringLiteral("pinAction"));
     pin->setCheckable(true);
     pin->setToolTip(tr("Keep this run's lines, dashed, under the next run's (A/B)"));

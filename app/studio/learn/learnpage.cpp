@@ -6,6 +6,7 @@
 #include "app/studio/learn/topictree.h"
 #include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
+#include "core/content/exerciserender.h"
 #include "core/content/pagerender.h"
 #include "core/diagram/scenarios.h"
 #include "core/study/studyplan.h"
@@ -60,7 +61,7 @@ LearnPage::LearnPage(const QString &contentRoot, const QString &dataDir, QWidget
     , m_accent(QColor(0x2a, 0x62, 0xc9))
 {
     setObjectName(QStringLiteral("learnPage"));
-    m_library = content::TopicLibrary::load(m_root + QStringLiteral("/topics"));
+    m_library = content::TopicLibrary::loadContent(m_root);
     m_index.build(m_library);
     m_progress.open(QDir(dataDir).filePath(QStringLiteral("progress.sqlite")));
     m_zoom = m_progress.value(kZoomKey, QStringLiteral("0")).toInt();
@@ -205,6 +206,10 @@ void LearnPage::buildUi()
     m_labName->setWordWrap(true);
     m_labButton = new QPushButton(tr("Open in the lab  ▶"), right);
     m_labButton->setObjectName(QStringLiteral("openInLabButton"));
+    m_tryButton = new QPushButton(tr("Try your own  ▶"), right);
+    m_tryButton->setObjectName(QStringLiteral("tryOwnButton"));
+    m_tryButton->setToolTip(tr("A new canvas with the same clients and load as the reference "
+                               "design; its last run stays pinned in the charts to compare"));
     rightLayout->addWidget(heading(tr("On this page"), right));
     rightLayout->addWidget(m_outline, 3);
     rightLayout->addWidget(heading(tr("Related"), right));
@@ -212,6 +217,7 @@ void LearnPage::buildUi()
     rightLayout->addWidget(m_labBox);
     rightLayout->addWidget(m_labName);
     rightLayout->addWidget(m_labButton);
+    rightLayout->addWidget(m_tryButton);
 
     splitter->addWidget(left);
     splitter->addWidget(m_centre);
@@ -268,6 +274,10 @@ void LearnPage::buildUi()
     connect(m_labButton, &QPushButton::clicked, this, [this] {
         if (const content::Topic *t = m_library.find(m_currentId); t && !t->scenario.isEmpty())
             emit openScenarioRequested(t->scenario);
+    });
+    connect(m_tryButton, &QPushButton::clicked, this, [this] {
+        if (const content::Topic *t = m_library.find(m_currentId); t && !t->scenario.isEmpty())
+            emit tryOwnDesignRequested(t->scenario);
     });
     connect(m_plan, &StudyPlanView::openTopic, this, [this](const QString &id) { openTopic(id); });
     connect(m_plan, &StudyPlanView::openScenario, this, &LearnPage::openScenarioRequested);
@@ -453,10 +463,23 @@ void LearnPage::render()
     style.calloutBorder = m_accent.name();
     style.codeBackground = blend(text, base, 0.07).name();
     style.basePointSize = std::clamp(QApplication::font().pointSize() + 1 + m_zoom, 7, 30);
-    m_view->setHtml(content::renderPage(*t, style));
+    const bool stepped = content::isStepped(*t);
+    m_exercise = stepped ? content::parseExercise(t->body) : content::Exercise{};
+    if (stepped) {
+        const QMap<int, study::StepState> saved = m_progress.exerciseSteps(t->id);
+        QList<content::StepView> steps;
+        for (qsizetype i = 0; i < m_exercise.steps.size(); ++i) {
+            const study::StepState st = saved.value(int(i) + 1);
+            steps.append(content::StepView{st.open, st.attempted, st.revealed});
+        }
+        m_view->setHtml(content::renderExercisePage(*t, m_exercise, steps, style));
+    } else {
+        m_view->setHtml(content::renderPage(*t, style));
+    }
 
     m_outline->clear();
-    for (const content::Heading &h : content::outline(*t)) {
+    for (const content::Heading &h :
+         stepped ? content::exerciseOutline(*t, m_exercise) : content::outline(*t)) {
         auto *item = new QListWidgetItem(
             (h.level > 2 ? QStringLiteral("    ") : QString()) + h.text, m_outline);
         item->setData(Qt::UserRole, h.anchor);
@@ -474,6 +497,10 @@ void LearnPage::render()
             : diagram::findScenario(m_root + QStringLiteral("/scenarios"), t->scenario);
     for (QWidget *w : std::initializer_list<QWidget *>{m_labBox, m_labName, m_labButton})
         w->setVisible(!scenario.path.isEmpty());
+    // A design exercise's scenario is its reference design, to run and to beat.
+    const bool reference = t->kind == u"exercise";
+    m_tryButton->setVisible(reference && !scenario.path.isEmpty());
+    m_labBox->setText(reference ? tr("Reference design") : tr("Try it in the lab"));
     m_labName->setText(scenario.name);
     m_labName->setToolTip(scenario.description);
     m_labButton->setToolTip(scenario.description);
@@ -537,10 +564,74 @@ void LearnPage::noteScenarioTried(const QString &id)
     m_progress.markScenarioTried(id);
 }
 
+void LearnPage::followExerciseLink(const QString &url)
+{
+    const content::ExerciseLink link = content::parseExerciseLink(url);
+    const content::Topic *t = m_library.find(m_currentId);
+    const int count = int(m_exercise.steps.size());
+    if (!t || !content::isStepped(*t) || link.action == content::ExerciseLink::Action::None ||
+        link.step > count)
+        return;
+    QList<int> steps;
+    if (link.step > 0) {
+        steps.append(link.step);
+    } else {
+        for (int i = 1; i <= count; ++i)
+            steps.append(i);
+    }
+    bool ok = true;
+    switch (link.action) {
+    case content::ExerciseLink::Action::Reveal:
+    case content::ExerciseLink::Action::Hide:
+        ok = m_progress.setSolutionsOpen(t->id, steps,
+                                         link.action == content::ExerciseLink::Action::Reveal);
+        break;
+    case content::ExerciseLink::Action::Attempt:
+    case content::ExerciseLink::Action::Unattempt:
+        for (int step : steps)
+            ok = ok && m_progress.setStepAttempted(
+                           t->id, step, link.action == content::ExerciseLink::Action::Attempt);
+        break;
+    case content::ExerciseLink::Action::None:
+        break;
+    }
+    if (!ok) {
+        emit statusMessage(m_progress.isOpen() ? tr("Could not save: %1").arg(m_progress.error())
+                                               : tr("Your progress cannot be saved this time"),
+                           8000);
+    }
+    // Re-render in place: the text above the step is unchanged, so keeping
+    // the scroll position leaves the step where the learner was reading.
+    const int scroll = m_view->verticalScrollBar()->value();
+    render();
+    m_view->verticalScrollBar()->setValue(scroll);
+    checkExerciseComplete();
+}
+
+void LearnPage::checkExerciseComplete()
+{
+    const content::Topic *t = m_library.find(m_currentId);
+    if (!t || !content::isStepped(*t) || m_exercise.steps.isEmpty() ||
+        m_progress.isTopicDone(t->id))
+        return;
+    const QMap<int, study::StepState> saved = m_progress.exerciseSteps(t->id);
+    for (int i = 1; i <= int(m_exercise.steps.size()); ++i) {
+        if (!saved.value(i).worked())
+            return;
+    }
+    if (m_progress.setTopicDone(t->id, true)) {
+        refreshProgress();
+        updateChrome();
+        emit statusMessage(tr("Every step of “%1” worked: marked as done").arg(t->title), 6000);
+    }
+}
+
 void LearnPage::followLink(const QUrl &url)
 {
     const QString scheme = url.scheme();
-    if (scheme == u"topic") {
+    if (scheme.startsWith(QStringLiteral("sds-"))) {
+        followExerciseLink(url.toString());
+    } else if (scheme == u"topic") {
         openTopic(url.path(), url.fragment());
     } else if (scheme == u"scenario") {
         emit openScenarioRequested(url.path());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/content/exercise.h"
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
 #include "core/diagram/diagramdata.h"
@@ -24,8 +25,9 @@ class TopicTree;
 
 // Learn mode: the topic tree with progress on the left, the page in the
 // middle (or the study plan), the page's outline, related pages and its lab
-// template on the right. It owns the topic library, the search index and
-// the progress store (progress.sqlite in the data folder), keeps a
+// template on the right. Exercise pages show their steps with the
+// solutions hidden until asked for, and remember which were tried or seen. It owns the topic
+// library, the search index and the progress store (progress.sqlite in the data folder), keeps a
 // back/forward history, and hands scenario: links to whoever opens the lab.
 class LearnPage final : public QWidget
 {
@@ -73,12 +75,15 @@ public:
     StudyPlanView *studyPlan() const { return m_plan; }
     EstimatorView *estimator() const { return m_estimator; }
     QPushButton *labButton() const { return m_labButton; }
+    QPushButton *tryOwnButton() const { return m_tryButton; }
     QAction *backAction() const { return m_backAction; }
     QAction *forwardAction() const { return m_forwardAction; }
     int highlightCount() const;
 
 signals:
     void openScenarioRequested(const QString &id);
+    // "Try your own" on a design exercise: a new canvas against @p scenarioId's load.
+    void tryOwnDesignRequested(const QString &scenarioId);
     void openDiagramRequested(const sds::diagram::DiagramData &diagram);
     void openDeckRequested(const QString &deckId);
     void statusMessage(const QString &text, int timeoutMs);
@@ -104,6 +109,9 @@ private:
     void fitResultHeights();
     void highlight(const QString &query);
     void refreshProgress();
+    void followExerciseLink(const QString &url);
+    // Marks an exercise done once every step was tried or its solution seen.
+    void checkExerciseComplete();
     void zoom(int steps);
 
     QString m_root;
@@ -115,6 +123,7 @@ private:
     QList<Place> m_forwardStack;
     QColor m_accent;
     int m_zoom = 0;
+    content::Exercise m_exercise; // the current page's steps, when it has any
 
     QLineEdit *m_search = nullptr;
     QStackedWidget *m_leftStack = nullptr;
@@ -136,6 +145,7 @@ private:
     QLabel *m_labBox = nullptr;
     QLabel *m_labName = nullptr;
     QPushButton *m_labButton = nullptr;
+    QPushButton *m_tryButton = nullptr;
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;

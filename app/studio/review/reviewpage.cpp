@@ -1,6 +1,11 @@
 #include "app/studio/review/reviewpage.h"
 
 #include "app/studio/pageaction.h"
+#include "app/studio/review/cardbrowser.h"
+#include "app/studio/review/cardtablemodel.h"
+#include "app/studio/review/cardtransfer.h"
+#include "app/studio/review/optimizerdialog.h"
+#include "app/studio/review/statsview.h"
 #include "core/cards/builtindecks.h"
 #include "core/cards/cardhtml.h"
 #include "core/srs/fuzz.h"
@@ -11,6 +16,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -18,6 +24,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -73,7 +80,13 @@ ReviewPage::ReviewPage(const QString &contentRoot, const QString &dataDir, QWidg
     }
 }
 
-ReviewPage::~ReviewPage() = default;
+ReviewPage::~ReviewPage()
+{
+    // The windows hold references to the collection, which goes before
+    // QWidget deletes the children.
+    delete m_browser;
+    delete m_statsView;
+}
 
 void ReviewPage::buildUi()
 {
@@ -96,9 +109,25 @@ void ReviewPage::buildUi()
         m_decks->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     auto *studyAll = new QPushButton(tr("Study all"), left);
     studyAll->setObjectName(QStringLiteral("studyAllButton"));
+    auto *browseButton = new QPushButton(tr("Browse"), left);
+    browseButton->setObjectName(QStringLiteral("browseButton"));
+    browseButton->setToolTip(tr("Search, edit, suspend and delete cards (Ctrl+Shift+B)"));
+    auto *statsButton = new QPushButton(tr("Stats"), left);
+    statsButton->setObjectName(QStringLiteral("statsButton"));
+    statsButton->setToolTip(
+        tr("Reviews per day, forecast, retention and a year's heatmap (Ctrl+Shift+T)"));
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(browseButton);
+    tools->addWidget(statsButton);
+    tools->addWidget(makeOptimizerButton(m_collection, left));
     leftLayout->addWidget(m_decks, 1);
     leftLayout->addWidget(studyAll);
+    leftLayout->addLayout(tools);
+    connect(browseButton, &QPushButton::clicked, this, &ReviewPage::openBrowser);
+    connect(statsButton, &QPushButton::clicked, this, &ReviewPage::openStats);
     connect(studyAll, &QPushButton::clicked, this, [this] { study(std::nullopt); });
+    // Right-click a deck: export it (import adds decks, so it is in the File menu).
+    m_decks->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_decks, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const qint64 id = item->data(0, kDeckRole).toLongLong();
         study(id < 0 ? std::nullopt : std::optional<qint64>(id));
@@ -201,6 +230,60 @@ void ReviewPage::createActions()
     m_suspendAction = make(tr("Suspend Card"), QKeySequence(Qt::Key_S), [this] { suspendCard(); });
     m_buryAction =
         make(tr("Bury Card Until Tomorrow"), QKeySequence(Qt::Key_B), [this] { buryCard(); });
+    make(tr("Browse Cards"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+         [this] { openBrowser(); });
+    make(tr("Statistics"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), [this] { openStats(); });
+    // Import and export live in the File menu, so they work from any mode.
+    m_importAction = new QAction(tr("&Import Flashcards…"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importAction->setStatusTip(tr("Add an Anki deck (.apkg) or a CSV/TSV file to your cards"));
+    connect(m_importAction, &QAction::triggered, this, &ReviewPage::importCards);
+    m_exportAction = new QAction(tr("E&xport Deck…"), this);
+    m_exportAction->setStatusTip(tr("Write the selected deck as an Anki package or CSV"));
+    connect(m_exportAction, &QAction::triggered, this, &ReviewPage::exportDeck);
+    m_decks->addAction(m_exportAction);
+    m_decks->addAction(m_importAction);
+}
+
+void ReviewPage::importCards()
+{
+    if (!m_collection.isOpen()) {
+        emit statusMessage(tr("The flashcards could not be opened, so nothing can be imported"),
+                           6000);
+        return;
+    }
+    if (cardtransfer::importInteractively(this, m_collection))
+        refresh();
+}
+
+void ReviewPage::importCardsFrom(const QString &path)
+{
+    if (m_collection.isOpen() && cardtransfer::importFile(this, m_collection, path))
+        refresh();
+}
+
+void ReviewPage::exportDeck()
+{
+    const std::optional<qint64> deck = selectedDeck();
+    if (!deck) {
+        QMessageBox::information(this, tr("Export Deck"),
+                                 tr("Select the deck to export in the deck list first."));
+        return;
+    }
+    cardtransfer::exportInteractively(this, m_collection, *deck);
+}
+
+void ReviewPage::setCardHtml(bool withAnswer)
+{
+    if (m_current) {
+        QTextDocument *doc = m_card->document();
+        for (const QString &name : cards::localImages(m_current->front + m_current->back)) {
+            QImage image;
+            if (const auto bytes = m_collection.media(name); bytes && image.loadFromData(*bytes))
+                doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+        }
+    }
+    m_card->setHtml(cardHtml(withAnswer));
 }
 
 QDateTime ReviewPage::now() const
@@ -250,6 +333,8 @@ void ReviewPage::refresh()
         addRow(d.deck.name, d.deck.id, d.counts);
     const int due = m_collection.counts(std::nullopt, t).dueNow();
     emit dueCountChanged(due);
+    if (m_statsView && m_statsView->isVisible())
+        m_statsView->markStale();
 }
 
 bool ReviewPage::showDeck(const QString &builtinId)
@@ -327,7 +412,7 @@ void ReviewPage::showCard()
 {
     m_answerShown = false;
     m_stack->setCurrentIndex(1);
-    m_card->setHtml(cardHtml(false));
+    setCardHtml(false);
     const cards::StudyCounts c = m_collection.counts(m_deck, now());
     m_progress->setText(
         tr("New %1 · Learning %2 · Due %3").arg(c.newCards).arg(c.learning).arg(c.review));
@@ -344,7 +429,7 @@ void ReviewPage::showAnswer()
     if (!m_current)
         return;
     m_answerShown = true;
-    m_card->setHtml(cardHtml(true));
+    setCardHtml(true);
     const QDateTime t = now();
     const auto next = srs::preview(m_current->schedule, t, m_collection.schedulerParams(),
                                    srs::fuzzSeed(quint64(m_current->id), m_current->schedule.reps));
@@ -371,6 +456,8 @@ void ReviewPage::answer(srs::Rating rating)
     ++m_sessionCount;
     if (rating != srs::Rating::Again)
         ++m_sessionCorrect;
+    if (m_browser && m_browser->isVisible())
+        m_browser->model()->refreshCard(m_current->id);
     refresh();
     showNext();
 }
@@ -495,6 +582,68 @@ void ReviewPage::restoreLatestBackup()
     showOverview(tr("Restored the backup of %1. The damaged file was kept as %2.")
                      .arg(QLocale().toString(latest.time.toLocalTime(), QLocale::ShortFormat),
                           QDir::toNativeSeparators(m_collection.setAsidePath()).toHtmlEscaped()));
+}
+
+} // namespace sds::gui
+
+namespace sds::gui {
+
+std::optional<qint64> ReviewPage::selectedDeck() const
+{
+    // The deck the learner picked, not the one a view makes current on focus.
+    const QList<QTreeWidgetItem *> picked = m_decks->selectedItems();
+    const qint64 id = picked.isEmpty() ? -1 : picked.first()->data(0, kDeckRole).toLongLong();
+    return id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+void ReviewPage::openBrowser()
+{
+    if (!m_collection.isOpen())
+        return;
+    if (!m_browser) {
+        m_browser = new CardBrowser(m_collection, this);
+        connect(m_browser, &CardBrowser::collectionChanged, this,
+                &ReviewPage::cardsChangedInBrowser);
+    }
+    if (!m_browser->isVisible()) {
+        m_browser->reload();
+        m_browser->setDeck(selectedDeck());
+        // The card being studied is the one the learner most likely means.
+        if (m_current)
+            m_browser->selectCard(m_current->id);
+    }
+    m_browser->show();
+    m_browser->raise();
+    m_browser->activateWindow();
+}
+
+void ReviewPage::openStats()
+{
+    if (!m_collection.isOpen())
+        return;
+    if (!m_statsView)
+        m_statsView = new StatsView(m_collection, this);
+    if (!m_statsView->isVisible())
+        m_statsView->setDeck(selectedDeck());
+    m_statsView->show();
+    m_statsView->raise();
+    m_statsView->activateWindow();
+}
+
+void ReviewPage::cardsChangedInBrowser()
+{
+    refresh();
+    if (!isStudying())
+        return;
+    // The card on screen may have been edited, suspended or deleted.
+    const std::optional<cards::Card> card = m_collection.card(m_current->id);
+    if (!card || card->suspended) {
+        showNext();
+        return;
+    }
+    const bool shown = m_answerShown;
+    m_current = card;
+    setCardHtml(shown);
 }
 
 } // namespace sds::gui

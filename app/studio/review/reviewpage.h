@@ -16,12 +16,17 @@ class QTreeWidget;
 
 namespace sds::gui {
 
+class CardBrowser;
+class StatsView;
+
 // Review mode: the decks with their new / learning / due counts on the left;
 // on the right either an overview, or the card being studied: its front,
 // Space for the answer, then Again / Hard / Good / Easy (1-4) with the
 // interval each would give. Ctrl+Z takes the last answer back, E edits the
 // card, S suspends it, B buries it until tomorrow, and a link opens the
-// card's topic in the reader. The collection is cards.sqlite in the data
+// card's topic in the reader. Browse (Ctrl+Shift+B) and Stats
+// (Ctrl+Shift+T) under the deck list open the card browser and the
+// statistics, each a window of its own. The collection is cards.sqlite in the data
 // folder, with the built-in decks merged in at start.
 class ReviewPage final : public QWidget
 {
@@ -46,6 +51,18 @@ public:
     bool isAnswerShown() const { return m_answerShown; }
     std::optional<qint64> currentCardId() const;
     int dueNow() const;
+    /** Opens (or raises) the card browser, filtered to the selected deck. */
+    void openBrowser();
+    /** Opens (or raises) the statistics for the selected deck, or all. */
+    void openStats();
+    /** Asks for an Anki package or CSV file and imports it. */
+    void importCards();
+    /** Imports @p path without asking for it (the command line's and drops' way in). */
+    void importCardsFrom(const QString &path);
+    /** Asks for a file and exports the selected deck to it. */
+    void exportDeck();
+    QAction *importAction() const { return m_importAction; }
+    QAction *exportAction() const { return m_exportAction; }
 
     // For tests.
     QTreeWidget *deckList() const { return m_decks; }
@@ -55,6 +72,8 @@ public:
     QLabel *message() const { return m_message; }
     QAction *undoAction() const { return m_undoAction; }
     int reviewedThisSession() const { return m_sessionCount; }
+    CardBrowser *browser() const { return m_browser; }
+    StatsView *statsView() const { return m_statsView; }
 
 signals:
     void openTopicRequested(const QString &topicId);
@@ -72,8 +91,12 @@ private:
     void suspendCard();
     void buryCard();
     void restoreLatestBackup();
+    void cardsChangedInBrowser();
+    std::optional<qint64> selectedDeck() const;
     QDateTime now() const;
     QString cardHtml(bool withAnswer) const;
+    // Shows the current card, with the collection's media files its images name.
+    void setCardHtml(bool withAnswer);
 
     QString m_root;
     cards::Collection m_collection;
@@ -99,6 +122,10 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_suspendAction = nullptr;
     QAction *m_buryAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    CardBrowser *m_browser = nullptr; // made on first use
+    StatsView *m_statsView = nullptr; // made on first use
 };
 
 } // namespace sds::gui

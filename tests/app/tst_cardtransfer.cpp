@@ -1,0 +1,273 @@
+// Importing and exporting flashcards through Review mode: the primer's real
+// Anki deck, a CSV file through the column-mapping dialog, a broken file
+// that changes nothing, a deck exported through the save dialog, and an
+// imported card's own image shown from the collection.
+#include "app/studio/review/csvimportdialog.h"
+#include "app/studio/review/reviewpage.h"
+#include "core/cards/ankipackage.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <functional>
+
+using namespace sds::gui;
+
+namespace {
+
+const QString kBuiltIn = QStringLiteral(":/content");
+const QString kDecks = QStringLiteral(SDS_TEST_DATA_DIR "/anki/");
+
+// Answers each modal dialog as it appears, in order, until the list is
+// used up; what each handler saw stays for the test to check.
+class DialogScript : public QObject
+{
+public:
+    using Step = std::function<void(QWidget *)>;
+    explicit DialogScript(QList<Step> steps)
+        : m_steps(std::move(steps))
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || modal == m_last || m_steps.isEmpty())
+                return;
+            // Progress dialogs come and go on their own.
+            if (modal->inherits("QProgressDialog"))
+                return;
+            m_last = modal;
+            m_steps.takeFirst()(modal);
+        });
+        m_timer.start(20);
+    }
+    bool done() const { return m_steps.isEmpty(); }
+
+private:
+    QList<Step> m_steps;
+    QPointer<QWidget> m_last;
+    QTimer m_timer;
+};
+
+QString boxText(QWidget *w)
+{
+    auto *box = qobject_cast<QMessageBox *>(w);
+    return box ? box->text() + u'\n' + box->informativeText() : QString();
+}
+
+void acceptBox(QWidget *w)
+{
+    if (auto *box = qobject_cast<QMessageBox *>(w))
+        box->accept();
+    else if (auto *dialog = qobject_cast<QDialog *>(w))
+        dialog->reject();
+}
+
+QTreeWidgetItem *deckItem(ReviewPage &page, const QString &name)
+{
+    for (int i = 0; i < page.deckList()->topLevelItemCount(); ++i) {
+        if (page.deckList()->topLevelItem(i)->text(0) == name)
+            return page.deckList()->topLevelItem(i);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestCardTransfer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsTheDeckAndShowsItReadably()
+    {
+        QTemporaryDir data;
+        ReviewPage page(kBuiltIn, data.path());
+        const int decksBefore = page.deckList()->topLevelItemCount();
+        QString summary;
+        DialogScript script({[&](QWidget *w) {
+            summary = boxText(w);
+            acceptBox(w);
+        }});
+        page.importCardsFrom(kDecks + QStringLiteral("system-design.apkg"));
+        QVERIFY(script.done());
+        QVERIFY2(summary.contains(QStringLiteral("42 notes added")), qPrintable(summary));
+        QCOMPARE(page.deckList()->topLevelItemCount(), decksBefore + 1);
+        QTreeWidgetItem *item = deckItem(page, QStringLiteral("System Design"));
+        QVERIFY(item);
+        QCOMPARE(item->text(1).toInt(), 20); // the day's new cards, as for any deck
+
+        page.deckList()->setCurrentItem(item);
+        emit page.deckList()->itemActivated(item, 0);
+        QVERIFY(page.isStudying());
+        page.showAnswer();
+        const QString html = page.cardView()->toHtml();
+        // The page colours copied into the deck are gone; bold stays.
+        QVERIFY(!html.contains(QStringLiteral("#24292e"), Qt::CaseInsensitive));
+        QVERIFY(!page.cardView()->toPlainText().trimmed().isEmpty());
+    }
+
+    void csvGoesThroughTheColumnMapping()
+    {
+        QTemporaryDir data;
+        const QString csv = data.filePath(QStringLiteral("capitals.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Answer,Question,Tags\nParis,Capital of France?,geo\nRome,Capital of Italy?,geo\n");
+        f.close();
+        ReviewPage page(kBuiltIn, data.path());
+        bool sawProblem = false;
+        QString summary;
+        DialogScript script(
+            {[&](QWidget *w) {
+                 auto *dialog = qobject_cast<CsvImportDialog *>(w);
+                 QVERIFY(dialog);
+                 // The header row's guess: question is the front.
+                 QCOMPARE(dialog->columnBox(CsvImportDialog::Front)->currentData().toInt(), 1);
+                 QCOMPARE(dialog->deckEdit()->text(), QStringLiteral("capitals"));
+                 // One column for two parts is refused, and said so.
+                 dialog->columnBox(CsvImportDialog::Back)->setCurrentIndex(1);
+                 QPushButton *import = nullptr;
+                 for (QAbstractButton *b : dialog->buttons()->buttons()) {
+                     if (dialog->buttons()->buttonRole(b) == QDialogButtonBox::AcceptRole)
+                         import = qobject_cast<QPushButton *>(b);
+                 }
+                 QVERIFY(import);
+                 sawProblem = !import->isEnabled() && !dialog->problem()->text().isEmpty();
+                 dialog->columnBox(CsvImportDialog::Back)->setCurrentIndex(0);
+                 dialog->deckEdit()->setText(QStringLiteral("Capitals"));
+                 QVERIFY(import->isEnabled());
+                 import->click();
+             },
+             [&](QWidget *w) {
+                 summary = boxText(w);
+                 acceptBox(w);
+             }});
+        page.importCardsFrom(csv);
+        QVERIFY(script.done());
+        QVERIFY(sawProblem);
+        QVERIFY2(summary.contains(QStringLiteral("2 notes added")), qPrintable(summary));
+        QTreeWidgetItem *item = deckItem(page, QStringLiteral("Capitals"));
+        QVERIFY(item);
+        QCOMPARE(item->text(1).toInt(), 2);
+        const auto deck = page.collection().decks();
+        bool front = false;
+        for (const auto &d : deck) {
+            if (d.name != u"Capitals")
+                continue;
+            const auto batch = page.collection().exportBatch(d.id);
+            front = batch && batch->notes[0].cards[0].front == u"Capital of France?" &&
+                    batch->notes[0].cards[0].back == u"Paris";
+        }
+        QVERIFY(front);
+    }
+
+    void aBrokenFileIsRefusedAndChangesNothing()
+    {
+        QTemporaryDir data;
+        const QString bad = data.filePath(QStringLiteral("broken.apkg"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 truncated");
+        f.close();
+        ReviewPage page(kBuiltIn, data.path());
+        const qint64 notes = page.collection().stats(QDateTime::currentDateTimeUtc()).notes;
+        QString warning;
+        DialogScript script({[&](QWidget *w) {
+            warning = boxText(w);
+            acceptBox(w);
+        }});
+        page.importCardsFrom(bad);
+        QVERIFY(script.done());
+        QVERIFY2(warning.contains(QStringLiteral("not a zip archive")), qPrintable(warning));
+        QVERIFY(warning.contains(QStringLiteral("not changed")));
+        QCOMPARE(page.collection().stats(QDateTime::currentDateTimeUtc()).notes, notes);
+    }
+
+    void exportWritesTheSelectedDeck()
+    {
+        QTemporaryDir data;
+        ReviewPage page(kBuiltIn, data.path());
+        page.deckList()->setCurrentItem(page.deckList()->topLevelItem(0));
+        const QString deckName = page.deckList()->topLevelItem(0)->text(0);
+        const QString out = data.filePath(QStringLiteral("deck.apkg"));
+        QString summary;
+        QString suggested;
+        DialogScript script({[&](QWidget *w) {
+                                 auto *dialog = qobject_cast<QFileDialog *>(w);
+                                 QVERIFY(dialog);
+                                 // The dialog suggests the deck's name; type
+                                 // our own, as a user would.
+                                 auto *name =
+                                     dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                                 QVERIFY(name);
+                                 suggested = name->text();
+                                 name->setText(out);
+                                 static_cast<QDialog *>(dialog)->accept();
+                             },
+                             [&](QWidget *w) {
+                                 summary = boxText(w);
+                                 acceptBox(w);
+                             }});
+        page.exportAction()->trigger();
+        QVERIFY(script.done());
+        QVERIFY2(summary.contains(deckName), qPrintable(summary));
+        QCOMPARE(suggested, deckName + QStringLiteral(".apkg"));
+        QString error;
+        const auto package = sds::cards::readAnkiPackage(out, &error);
+        QVERIFY2(package, qPrintable(error));
+        QVERIFY(!package->notes.isEmpty());
+        QVERIFY(summary.contains(QString::number(package->notes.size())));
+    }
+
+    void anImportedImageIsShownFromTheCollection()
+    {
+        QTemporaryDir data;
+        ReviewPage page(kBuiltIn, data.path());
+        QImage dot(4, 4, QImage::Format_RGB32);
+        dot.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(dot.save(&buffer, "PNG"));
+        sds::cards::ImportBatch batch;
+        batch.origin = QStringLiteral("anki");
+        batch.media.insert(QStringLiteral("dot.png"), png);
+        sds::cards::ImportedNote note;
+        note.guid = QStringLiteral("img-note");
+        note.deck = QStringLiteral("Pictures");
+        note.cards.append({0,
+                           QStringLiteral("What colour? <img src=\"dot.png\">"),
+                           QStringLiteral("Red"),
+                           std::nullopt,
+                           false,
+                           {}});
+        batch.notes.append(note);
+        QVERIFY(page.collection().importBatch(batch));
+        page.refresh();
+        QTreeWidgetItem *item = deckItem(page, QStringLiteral("Pictures"));
+        QVERIFY(item);
+        emit page.deckList()->itemActivated(item, 0);
+        QVERIFY(page.isStudying());
+        const QVariant shown = page.cardView()->document()->resource(
+            QTextDocument::ImageResource, QUrl(QStringLiteral("dot.png")));
+        QVERIFY(shown.isValid());
+        QCOMPARE(shown.value<QImage>().pixelColor(1, 1), QColor(Qt::red));
+    }
+};
+
+QTEST_MAIN(TestCardTransfer)
+#include "tst_cardtransfer.moc"
