@@ -20,7 +20,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer t;
     t.start();
-    const auto lib = sds::content::TopicLibrary::load(QStringLiteral(":/content/topics"));
+    const auto lib = sds::content::TopicLibrary::loadContent(QStringLiteral(":/content"));
     const double loadMs = t.nsecsElapsed() / 1e6;
     t.restart();
     sds::content::SearchIndex index;
