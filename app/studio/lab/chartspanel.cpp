@@ -1,5 +1,6 @@
 #include "app/studio/lab/chartspanel.h"
 
+#include "app/studio/chartcolours.h"
 #include "app/studio/theme.h"
 
 #include <QChart>
@@ -37,18 +38,7 @@ constexpr double kRetain = 2 * kWindow;
 constexpr int kAppendBatch = 8;
 constexpr int kMaxNodeLines = 12;
 
-// Mid-lightness colours (Tailwind's 500 shades) that keep their contrast on
-// both the light and the dark palette's base, distinct from each other and
-// from the grey of pinned lines.
-const QColor kBlue(0x3b, 0x82, 0xf6);
-const QColor kRed(0xef, 0x44, 0x44);
-const QColor kAmber(0xf5, 0x9e, 0x0b);
-const QColor kEmerald(0x10, 0xb9, 0x81);
-const QColor kViolet(0x8b, 0x5c, 0xf6);
-const QColor kPink(0xec, 0x48, 0x99);
-const QColor kCyan(0x06, 0xb6, 0xd4);
-const QColor kLime(0x84, 0xcc, 0x16);
-const QColor kOrange(0xf9, 0x73, 0x16);
+using namespace chartcolours;
 const std::array<QColor, 9> kNodeColours = {kBlue, kAmber, kEmerald, kViolet, kPink,
                                             kCyan, kRed,   kLime,    kOrange};
 

@@ -1,5 +1,6 @@
 #include "app/studio/review/statsview.h"
 
+#include "app/studio/chartcolours.h"
 #include "app/studio/review/heatmapwidget.h"
 #include "app/studio/theme.h"
 #include "core/cards/collection.h"
@@ -39,15 +40,7 @@
 namespace sds::gui {
 namespace {
 
-// The chart colours of the lab's charts (Tailwind 500 shades): they keep
-// their contrast on both palettes.
-const QColor kRed(0xef, 0x44, 0x44);
-const QColor kAmber(0xf5, 0x9e, 0x0b);
-const QColor kEmerald(0x10, 0xb9, 0x81);
-const QColor kBlue(0x3b, 0x82, 0xf6);
-const QColor kViolet(0x8b, 0x5c, 0xf6);
-const QColor kGrey(0x94, 0xa3, 0xb8);
-const QColor kYellow(0xea, 0xb3, 0x08);
+using namespace chartcolours;
 
 // A round upper bound for a count axis with about four ticks.
 int niceCeiling(int max)
