@@ -1,13 +1,11 @@
-#include "app/studio/lab/labpage.h"
-#include "app/studio/learn/learnpage.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/startupoptions.h"
+#include "app/studio/workspace.h"
 #include "core/appinfo.h"
 #include "core/datalocation.h"
 
 #include <QApplication>
-#include <QLineEdit>
 #include <QSettings>
 #include <QTimer>
 
@@ -55,36 +53,16 @@ int main(int argc, char *argv[])
                                           QStringLiteral("sdstudio"), QStringLiteral("sdstudio"))
             : std::make_unique<QSettings>(data.path + QStringLiteral("/settings.ini"),
                                           QSettings::IniFormat);
-    MainWindow window(*settings, AppContext{data.path, parsed.options.contentDir});
-    if (parsed.options.view)
-        window.setCurrentMode(*parsed.options.view);
-    int status = 0;
-    if (!parsed.options.openFile.isEmpty() && !window.lab()->openFile(parsed.options.openFile))
-        status = 1;
-    if (!parsed.options.scenario.isEmpty() && !window.openScenario(parsed.options.scenario)) {
-        std::fprintf(stderr, "sdstudio: there is no lab template '%s'\n",
-                     qPrintable(parsed.options.scenario));
-        status = 1;
-    }
-    if (!parsed.options.topic.isEmpty()) {
-        const bool found =
-            parsed.options.search.isEmpty()
-                ? window.learn()->openTopic(parsed.options.topic)
-                : window.learn()->openSearchResult(parsed.options.topic, parsed.options.search);
-        if (!found) {
-            std::fprintf(stderr, "sdstudio: there is no page '%s'\n",
-                         qPrintable(parsed.options.topic));
-            status = 1;
-        }
-    } else if (!parsed.options.search.isEmpty()) {
-        window.learn()->searchField()->setText(parsed.options.search);
-    }
+    // Every store and all content open here, before the window listens for anything.
+    Workspace workspace(data.path, sds::content::ContentPaths::forDir(parsed.options.contentDir));
+    MainWindow window(*settings, workspace);
+    const QStringList failures = window.apply(parsed.options);
+    for (const QString &f : failures)
+        std::fprintf(stderr, "sdstudio: %s\n", qPrintable(f));
     // A scripted run (a screenshot) must not report success for a page or
     // template that does not exist; an interactive start still opens.
-    if (status != 0 && !parsed.options.screenshotPath.isEmpty())
-        return status;
-    if (status == 0 && parsed.options.run)
-        window.lab()->run();
+    if (!failures.isEmpty() && !parsed.options.screenshotPath.isEmpty())
+        return 1;
     // Also when the app is told to quit without closing the window (the
     // screenshot run, a session logout).
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, &MainWindow::saveSettings);
@@ -94,7 +72,7 @@ int main(int argc, char *argv[])
     // (not in a scripted run, which must not wait for an answer).
     if (parsed.options.screenshotPath.isEmpty() && parsed.options.openFile.isEmpty() &&
         parsed.options.scenario.isEmpty())
-        QTimer::singleShot(0, window.lab(), [&window] { window.lab()->offerRecovery(); });
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
     if (!parsed.options.screenshotPath.isEmpty())
         screenshotWhenRenderedThenQuit(&window, parsed.options.screenshotPath,
                                        parsed.options.screenshotDelayMs);

@@ -3,7 +3,7 @@
 #include "core/cards/builtindecks.h"
 #include "core/cards/collection.h"
 #include "core/cards/transfer.h"
-#include "core/content/library.h"
+#include "core/content/contentpaths.h"
 #include "core/datalocation.h"
 #include "core/srs/srsjson.h"
 
@@ -56,8 +56,7 @@ bool openCollection(cards::Collection &c, const QString &path, Streams &io)
     }
     if (!c.backupWarning().isEmpty())
         io.err << "cards: warning: the daily backup failed: " << c.backupWarning() << '\n';
-    const cards::BuiltinDecks decks =
-        cards::loadBuiltinDecks(content::contentRoot({}) + QStringLiteral("/decks"));
+    const cards::BuiltinDecks decks = cards::loadBuiltinDecks(content::ContentPaths().decks());
     for (const QString &e : decks.errors)
         io.err << "cards: warning: built-in deck " << e << '\n';
     // A merge that fails changes nothing (one transaction), so the

@@ -2,6 +2,7 @@
 
 #include "core/cards/builtindecks.h"
 #include "core/content/contentcheck.h"
+#include "core/content/contentpaths.h"
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
 
@@ -34,7 +35,7 @@ int runCheck(const QString &root, Streams &io)
     QStringList topicIds;
     for (const content::Topic &t : lib.topics())
         topicIds.append(t.id);
-    const cards::BuiltinDecks decks = cards::loadBuiltinDecks(root + QStringLiteral("/decks"));
+    const cards::BuiltinDecks decks = cards::loadBuiltinDecks(content::ContentPaths(root).decks());
     problems += cards::checkBuiltinDecks(decks, topicIds);
     for (const QString &p : problems)
         io.out << p << '\n';
@@ -98,7 +99,7 @@ int run(const QStringList &args, Streams &io)
         return kExitOk;
     }
     const QStringList pos = p.positionalArguments();
-    QString root = content::contentRoot({});
+    QString root = content::ContentPaths().root();
     if (p.isSet(dir)) {
         const QFileInfo info(p.value(dir));
         if (!info.isDir()) {

@@ -10,11 +10,10 @@
 #include "app/studio/modebar.h"
 #include "app/studio/review/reviewpage.h"
 #include "app/studio/screenshot.h"
+#include "app/studio/startupoptions.h"
 #include "app/studio/theme.h"
+#include "app/studio/workspace.h"
 #include "core/appinfo.h"
-#include "core/content/library.h"
-#include "core/diagram/diagramformat.h"
-#include "core/diagram/scenarios.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -63,10 +62,10 @@ std::size_t index(Mode mode)
 
 } // namespace
 
-MainWindow::MainWindow(QSettings &settings, AppContext context, QWidget *parent)
+MainWindow::MainWindow(QSettings &settings, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
-    , m_context(std::move(context))
+    , m_workspace(workspace)
     , m_theme(new Theme(this))
     , m_modeBar(new ModeBar(this))
     , m_stack(new QStackedWidget(this))
@@ -92,16 +91,23 @@ MainWindow::MainWindow(QSettings &settings, AppContext context, QWidget *parent)
     connect(m_theme, &Theme::changed, this, &MainWindow::applyThemeColors);
     restoreSettings();
     applyThemeColors();
-    statusBar()->showMessage(
-        tr("Ready · your data is kept in %1").arg(QDir::toNativeSeparators(m_context.dataDir)),
-        8000);
+    // Collected while the workspace opened, before this window could listen.
+    QStringList problems;
+    for (const Workspace::Problem &p : m_workspace.problems())
+        problems.append(p.text);
+    if (problems.isEmpty())
+        statusBar()->showMessage(tr("Ready · your data is kept in %1")
+                                     .arg(QDir::toNativeSeparators(m_workspace.dataDir())),
+                                 8000);
+    else
+        statusBar()->showMessage(problems.join(QStringLiteral(" · ")), 15000);
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createPages()
 {
-    m_learn = new LearnPage(content::contentRoot(m_context.contentDir), m_context.dataDir, m_stack);
+    m_learn = new LearnPage(m_workspace, m_stack);
     m_pages[index(Mode::Learn)] = m_learn;
     m_stack->addWidget(m_learn);
     connect(m_learn, &LearnPage::openScenarioRequested, this, &MainWindow::openScenario);
@@ -118,12 +124,11 @@ void MainWindow::createPages()
     m_pages[index(Mode::Lab)] = m_lab;
     m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
     m_undoGroup->addStack(m_lab->undoStack());
-    m_lab->setAutosaveFolder(m_context.dataDir);
+    m_lab->setAutosaveFolder(m_workspace.dataDir());
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
     connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
-    m_review =
-        new ReviewPage(content::contentRoot(m_context.contentDir), m_context.dataDir, m_stack);
+    m_review = new ReviewPage(m_workspace, m_stack);
     m_pages[index(Mode::Review)] = m_review;
     m_stack->addWidget(m_review);
     connect(m_review, &ReviewPage::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -154,50 +159,41 @@ void MainWindow::createActions()
         if (mode == Mode::Review) {
             // The number of cards due now, under the sidebar's Review label.
             // The sidebar shows the icon text; menus keep the plain title.
-            connect(m_review, &ReviewPage::dueCountChanged, action, [action](int due) {
+            const auto showDue = [action](int due) {
                 action->setIconText(due > 0 ? tr("%1\n%2").arg(modeTitle(Mode::Review)).arg(due)
                                             : modeTitle(Mode::Review));
                 action->setToolTip(
                     tr("%1 (Ctrl+3): %n card(s) due", nullptr, due).arg(modeTitle(Mode::Review)));
-            });
+            };
+            connect(m_review, &ReviewPage::dueCountChanged, action, showDue);
+            showDue(m_review->dueNow());
             button->setObjectName(QStringLiteral("reviewModeButton"));
         }
         connect(action, &QAction::triggered, this, [this, mode] { setCurrentMode(mode); });
     }
     m_modeActions[index(Mode::Learn)]->setChecked(true);
-    m_review->refresh();
-}
-
-QString MainWindow::scenarioFolder() const
-{
-    return content::contentRoot(m_context.contentDir) + QStringLiteral("/scenarios");
 }
 
 bool MainWindow::openScenario(const QString &id)
 {
-    const diagram::ScenarioEntry entry = diagram::findScenario(scenarioFolder(), id);
-    if (entry.path.isEmpty()) {
+    const diagram::ScenarioEntry *entry = m_workspace.scenarios().find(id);
+    if (!entry) {
         statusBar()->showMessage(tr("There is no lab template '%1'").arg(id), 6000);
         return false;
     }
     if (!m_lab->maybeSave())
         return false;
-    const diagram::LoadResult r = diagram::loadDiagramFile(entry.path);
-    if (!r.ok())
-        return false;
-    m_lab->loadTemplate(r.diagram);
-    m_learn->noteScenarioTried(id);
+    m_lab->loadTemplate(entry->diagram);
+    m_workspace.progress().markScenarioTried(id);
     setCurrentMode(Mode::Lab);
-    statusBar()->showMessage(tr("Template: %1").arg(entry.name), 6000);
+    statusBar()->showMessage(tr("Template: %1").arg(entry->name), 6000);
     return true;
 }
 
 bool MainWindow::tryOwnDesign(const QString &referenceId)
 {
-    const diagram::ScenarioEntry entry = diagram::findScenario(scenarioFolder(), referenceId);
-    const diagram::LoadResult r =
-        entry.path.isEmpty() ? diagram::LoadResult{} : diagram::loadDiagramFile(entry.path);
-    if (entry.path.isEmpty() || !r.ok()) {
+    const diagram::ScenarioEntry *entry = m_workspace.scenarios().find(referenceId);
+    if (!entry) {
         statusBar()->showMessage(tr("The reference design '%1' cannot be loaded").arg(referenceId),
                                  8000);
         return false;
@@ -205,8 +201,36 @@ bool MainWindow::tryOwnDesign(const QString &referenceId)
     if (!m_lab->maybeSave())
         return false;
     setCurrentMode(Mode::Lab);
-    m_lab->startAttempt(r.diagram);
+    m_lab->startAttempt(entry->diagram);
     return true;
+}
+
+QStringList MainWindow::apply(const StartupOptions &options)
+{
+    QStringList failures;
+    if (options.view)
+        setCurrentMode(*options.view);
+    if (!options.openFile.isEmpty() && !m_lab->openFile(options.openFile))
+        failures << tr("cannot open the diagram '%1'").arg(options.openFile);
+    if (!options.scenario.isEmpty() && !openScenario(options.scenario))
+        failures << tr("there is no lab template '%1'").arg(options.scenario);
+    if (!options.topic.isEmpty()) {
+        const bool found = options.search.isEmpty()
+                               ? m_learn->openTopic(options.topic)
+                               : m_learn->openSearchResult(options.topic, options.search);
+        if (!found)
+            failures << tr("there is no page '%1'").arg(options.topic);
+    } else if (!options.search.isEmpty()) {
+        m_learn->search(options.search);
+    }
+    if (failures.isEmpty() && options.run)
+        m_lab->run();
+    return failures;
+}
+
+void MainWindow::offerRecovery()
+{
+    m_lab->offerRecovery();
 }
 
 QStringList MainWindow::recentFiles() const
@@ -264,7 +288,7 @@ void MainWindow::createMenus()
     templates->setObjectName(QStringLiteral("templatesMenu"));
     connect(templates, &QMenu::aboutToShow, this, [this, templates] {
         templates->clear();
-        for (const diagram::ScenarioEntry &e : diagram::scenarioLibrary(scenarioFolder())) {
+        for (const diagram::ScenarioEntry &e : m_workspace.scenarios().entries()) {
             QAction *a =
                 templates->addAction(e.name, this, [this, id = e.id] { openScenario(id); });
             a->setToolTip(e.description);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "app/studio/appcontext.h"
 #include "app/studio/mode.h"
 
 #include <QMainWindow>
@@ -21,17 +20,20 @@ class LearnPage;
 class ReviewPage;
 class ModeBar;
 class Theme;
+class Workspace;
+struct StartupOptions;
 
 // The one window: a sidebar of modes (Learn, Lab, Review), the current
 // mode's page, menus and a status bar. It remembers its geometry, dock
-// layout, mode and theme in the QSettings it is given.
+// layout, mode and theme in the QSettings it is given, and shows the
+// Workspace's start-up problems in its status bar once it is built.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(QSettings &settings, AppContext context, QWidget *parent = nullptr);
+    MainWindow(QSettings &settings, Workspace &workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Mode currentMode() const;
@@ -39,7 +41,7 @@ public:
     QWidget *page(Mode mode) const;
     QAction *modeAction(Mode mode) const;
     Theme *theme() const { return m_theme; }
-    const AppContext &context() const { return m_context; }
+    Workspace &workspace() const { return m_workspace; }
 
     LabPage *lab() const { return m_lab; }
     LearnPage *learn() const { return m_learn; }
@@ -50,9 +52,14 @@ public:
     // "Try your own" for a design exercise: an empty canvas against the load
     // of the reference design @p referenceId, whose run is pinned to compare.
     bool tryOwnDesign(const QString &referenceId);
-    QString scenarioFolder() const;
     // Most recent first; files that no longer exist are dropped when the menu opens.
     QStringList recentFiles() const;
+
+    // What the command line asked for: the mode, a diagram or template, a
+    // page, a search, a run. Returns what could not be done, a message each.
+    QStringList apply(const StartupOptions &options);
+    // After a crash, asks whether to recover the autosaved diagram.
+    void offerRecovery();
 
     // Writes geometry, dock state, mode and theme; also done on close.
     void saveSettings();
@@ -76,7 +83,7 @@ private:
     void fillRecentMenu(QMenu *menu);
 
     QSettings &m_settings;
-    AppContext m_context;
+    Workspace &m_workspace;
     Theme *m_theme;
     ModeBar *m_modeBar;
     QStackedWidget *m_stack;

@@ -1,8 +1,9 @@
 #include "core/content/contentcheck.h"
 
 #include "core/content/codeblocks.h"
+#include "core/content/contentpaths.h"
 #include "core/content/exercise.h"
-#include "core/diagram/scenarios.h"
+#include "core/diagram/scenariolibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,13 +90,12 @@ CheckInput checkInputFor(const QString &root)
 {
     CheckInput input;
     input.anchors = readAnchors(QStringLiteral(":/resources/primer/primer-topics.tsv"));
-    for (const auto &e : diagram::scenarioLibrary(root + QStringLiteral("/scenarios")))
-        input.scenarioIds.append(e.id);
-    for (const QString &f :
-         QDir(root + QStringLiteral("/decks")).entryList({QStringLiteral("*.json")}, QDir::Files))
+    const ContentPaths paths(root);
+    input.scenarioIds = diagram::ScenarioLibrary::load(paths.scenarios()).ids();
+    const QDir decks(paths.decks());
+    for (const QString &f : decks.entryList({QStringLiteral("*.json")}, QDir::Files))
         input.deckIds.append(f.chopped(5));
     // Built-in decks are folders named by their id, each with a deck.json.
-    const QDir decks(root + QStringLiteral("/decks"));
     for (const QString &d : decks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         if (QFileInfo::exists(decks.filePath(d + QStringLiteral("/deck.json"))))
             input.deckIds.append(d);

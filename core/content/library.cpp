@@ -1,5 +1,7 @@
 #include "core/content/library.h"
 
+#include "core/content/contentpaths.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -18,8 +20,9 @@ TopicLibrary TopicLibrary::load(const QString &folder)
 TopicLibrary TopicLibrary::loadContent(const QString &root)
 {
     TopicLibrary lib;
-    lib.readFolder(root + QStringLiteral("/topics"), {});
-    lib.readFolder(root + QStringLiteral("/exercises"), QStringLiteral("exercises/"));
+    const ContentPaths paths(root);
+    lib.readFolder(paths.topics(), {});
+    lib.readFolder(paths.exercises(), QStringLiteral("exercises/"));
     lib.sortAndGroup();
     return lib;
 }
@@ -107,11 +110,6 @@ const Topic *TopicLibrary::findByAnchor(const QString &anchor) const
             return &t;
     }
     return nullptr;
-}
-
-QString contentRoot(const QString &contentDir)
-{
-    return contentDir.isEmpty() ? QStringLiteral(":/content") : contentDir;
 }
 
 } // namespace sds::content

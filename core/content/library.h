@@ -55,7 +55,4 @@ private:
     QStringList m_errors;
 };
 
-/** The folder of built-in or --content-dir content: ":/content" or the dir. */
-QString contentRoot(const QString &contentDir);
-
 } // namespace sds::content

@@ -6,6 +6,7 @@
 #include "app/studio/review/cardtablemodel.h"
 #include "app/studio/review/reviewpage.h"
 #include "app/studio/review/statsview.h"
+#include "app/studio/workspace.h"
 #include "core/cards/collection.h"
 
 #include <QAbstractItemModelTester>
@@ -30,6 +31,7 @@
 #include <memory>
 
 using namespace sds::gui;
+using sds::content::ContentPaths;
 using namespace sds::cards;
 using sds::srs::Rating;
 
@@ -344,7 +346,8 @@ private slots:
     void reviewPageOpensBrowserAndStats()
     {
         QTemporaryDir data;
-        ReviewPage page(QStringLiteral(":/content"), data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(QStringLiteral(":/content")));
+        ReviewPage page(pageWorkspace);
         page.resize(1000, 700);
         page.show();
         page.activateWindow();

@@ -4,6 +4,7 @@
 // imported card's own image shown from the collection.
 #include "app/studio/review/csvimportdialog.h"
 #include "app/studio/review/reviewpage.h"
+#include "app/studio/workspace.h"
 #include "core/cards/ankipackage.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <functional>
 
 using namespace sds::gui;
+using sds::content::ContentPaths;
 
 namespace {
 
@@ -95,7 +97,8 @@ private slots:
     void importsTheDeckAndShowsItReadably()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         const int decksBefore = page.deckList()->topLevelItemCount();
         QString summary;
         DialogScript script({[&](QWidget *w) {
@@ -128,7 +131,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("Answer,Question,Tags\nParis,Capital of France?,geo\nRome,Capital of Italy?,geo\n");
         f.close();
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         bool sawProblem = false;
         QString summary;
         DialogScript script(
@@ -183,7 +187,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 truncated");
         f.close();
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         const qint64 notes = page.collection().stats(QDateTime::currentDateTimeUtc()).notes;
         QString warning;
         DialogScript script({[&](QWidget *w) {
@@ -200,7 +205,8 @@ private slots:
     void exportWritesTheSelectedDeck()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         page.deckList()->setCurrentItem(page.deckList()->topLevelItem(0));
         const QString deckName = page.deckList()->topLevelItem(0)->text(0);
         const QString out = data.filePath(QStringLiteral("deck.apkg"));
@@ -236,7 +242,8 @@ private slots:
     void anImportedImageIsShownFromTheCollection()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         QImage dot(4, 4, QImage::Format_RGB32);
         dot.fill(Qt::red);
         QByteArray png;

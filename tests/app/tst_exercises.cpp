@@ -10,6 +10,7 @@
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/learn/topictree.h"
 #include "app/studio/mainwindow.h"
+#include "app/studio/workspace.h"
 #include "core/diagram/diagramformat.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QUndoStack>
 
 using namespace sds::gui;
+using sds::content::ContentPaths;
 
 namespace {
 
@@ -75,7 +77,8 @@ private slots:
     void solutionsOpenOneStepAtATime()
     {
         QTemporaryDir data;
-        LearnPage page(kContent, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kContent));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -113,7 +116,8 @@ private slots:
     {
         QTemporaryDir data;
         {
-            LearnPage page(kContent, data.path());
+            Workspace pageWorkspace(data.path(), ContentPaths(kContent));
+            LearnPage page(pageWorkspace);
             page.resize(1200, 800);
             page.show();
             QVERIFY(page.openTopic(kId));
@@ -121,7 +125,8 @@ private slots:
             QVERIFY(clickLink(page.view(), QStringLiteral("sds-attempt:4")));
             QVERIFY(page.view()->toPlainText().contains(QStringLiteral("✓ Tried")));
         }
-        LearnPage again(kContent, data.path());
+        Workspace againWorkspace(data.path(), ContentPaths(kContent));
+        LearnPage again(againWorkspace);
         again.resize(1200, 800);
         again.show();
         QCOMPARE(again.currentTopicId(), kId); // the last page comes back
@@ -139,7 +144,8 @@ private slots:
     void workingEveryStepMarksTheExerciseDone()
     {
         QTemporaryDir data;
-        LearnPage page(kContent, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kContent));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QVERIFY(page.openTopic(kId));
@@ -172,7 +178,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), kContent});
+        Workspace workspace(data.path(), ContentPaths(kContent));
+        MainWindow window(settings, workspace);
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));
         QVERIFY(!window.learn()->labButton()->isHidden());
@@ -194,7 +201,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), kContent});
+        Workspace workspace(data.path(), ContentPaths(kContent));
+        MainWindow window(settings, workspace);
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));
         LabPage *lab = window.lab();
@@ -223,7 +231,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), kContent});
+        Workspace workspace(data.path(), ContentPaths(kContent));
+        MainWindow window(settings, workspace);
         window.show();
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));

@@ -8,6 +8,7 @@
 #include "app/studio/learn/studyplanview.h"
 #include "app/studio/learn/topictree.h"
 #include "app/studio/mainwindow.h"
+#include "app/studio/workspace.h"
 #include "core/content/library.h"
 #include "core/study/progressstore.h"
 
@@ -35,6 +36,7 @@
 #include <QUndoStack>
 
 using namespace sds::gui;
+using sds::content::ContentPaths;
 
 namespace {
 
@@ -70,7 +72,8 @@ private slots:
     void clickingATreeItemShowsItsPage()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -89,7 +92,8 @@ private slots:
     void followingALinkNavigatesAndBackReturns()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -115,7 +119,8 @@ private slots:
     void previousAndNextFollowReadingOrder()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
         const auto &lib = page.library();
         page.findChild<QPushButton *>(QStringLiteral("nextTopicButton"))->click();
@@ -128,7 +133,8 @@ private slots:
     void scenarioLinksAskForTheLab()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -150,7 +156,8 @@ private slots:
     void quickOpenOpensAPage()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.show();
         bool typed = false;
         QTimer::singleShot(0, &page, [&] {
@@ -170,7 +177,8 @@ private slots:
     void searchOpensTheTopHitAndMarksTheMatch()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         QTest::keyClicks(page.searchField(), QStringLiteral("HATEOAS"));
@@ -193,7 +201,8 @@ private slots:
     {
         QTemporaryDir data;
         {
-            LearnPage page(kBuiltIn, data.path());
+            Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+            LearnPage page(pageWorkspace);
             page.show();
             page.activateWindow();
             QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -208,7 +217,8 @@ private slots:
                         .toBool());
             QVERIFY(page.openTopic(QStringLiteral("federation")));
         }
-        LearnPage again(kBuiltIn, data.path());
+        Workspace againWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage again(againWorkspace);
         QCOMPARE(again.currentTopicId(), QStringLiteral("federation")); // last page restored
         QVERIFY(again.tree()
                     ->itemFor(QStringLiteral("sharding"))
@@ -226,7 +236,8 @@ private slots:
     void studyPlanTicksAndSuggests()
     {
         QTemporaryDir data;
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
         page.showStudyPlan();
@@ -260,7 +271,8 @@ private slots:
             f.write(QByteArray(4096, 'x'));
         }
         const QByteArray before = fileDigest(path);
-        LearnPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
         page.resize(1000, 700);
         page.show();
         auto *warning = page.findChild<QLabel *>(QStringLiteral("learnWarning"));
@@ -285,7 +297,8 @@ private slots:
         write(QStringLiteral("good.md"),
               "---\nid: good\ntitle: Good page\nsection: S\norder: 1\nkind: guide\n---\nHello.\n");
         write(QStringLiteral("bad.md"), "no front matter at all\n");
-        LearnPage page(content.path(), data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(content.path()));
+        LearnPage page(pageWorkspace);
         page.show();
         QCOMPARE(page.library().topics().size(), 1);
         QCOMPARE(page.currentTopicId(), QStringLiteral("good"));
@@ -298,7 +311,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), {}});
+        Workspace workspace(data.path());
+        MainWindow window(settings, workspace);
         window.show();
         LearnPage *page = window.learn();
         page->findChild<QPushButton *>(QStringLiteral("estimatorButton"))->click();
@@ -342,7 +356,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), {}});
+        Workspace workspace(data.path());
+        MainWindow window(settings, workspace);
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(QStringLiteral("sharding")));
         window.learn()->labButton()->click();

@@ -4,6 +4,7 @@
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/theme.h"
+#include "app/studio/workspace.h"
 #include "core/appinfo.h"
 
 #include <QAction>
@@ -48,16 +49,27 @@ private:
     }
     // One window kept across the rows of a data-driven test.
     std::unique_ptr<QSettings> m_sharedSettings;
-    std::unique_ptr<MainWindow> m_shared;
+    // A window and the workspace it was built on, deleted in that order.
+    struct WindowDeleter {
+        Workspace *workspace;
+        void operator()(MainWindow *w) const
+        {
+            delete w;
+            delete workspace;
+        }
+    };
+    using Window = std::unique_ptr<MainWindow, WindowDeleter>;
+    Window m_shared;
 
     std::unique_ptr<QSettings> freshSettings(const QString &name)
     {
         return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
     }
 
-    std::unique_ptr<MainWindow> shownWindow(QSettings &settings)
+    Window shownWindow(QSettings &settings)
     {
-        auto w = std::make_unique<MainWindow>(settings, AppContext{m_dir.path(), {}});
+        auto *workspace = new Workspace(m_dir.path());
+        Window w(new MainWindow(settings, *workspace), WindowDeleter{workspace});
         w->show();
         w->activateWindow();
         if (!QTest::qWaitForWindowActive(w.get()))

@@ -3,6 +3,7 @@
 #include "../filedigest.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/review/reviewpage.h"
+#include "app/studio/workspace.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -23,6 +24,7 @@
 #include <QTreeWidget>
 
 using namespace sds::gui;
+using sds::content::ContentPaths;
 using sds::srs::Rating;
 using sds::srs::State;
 
@@ -47,7 +49,8 @@ private slots:
     void decksAreListedWithCounts()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         QCOMPARE(page.deckList()->topLevelItemCount(), 3);
         int newTotal = 0;
         for (int i = 0; i < 3; ++i)
@@ -59,7 +62,8 @@ private slots:
     void reviewWithTheKeyboardThenUndo()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         activate(page);
         page.findChild<QPushButton *>(QStringLiteral("studyAllButton"))->click();
         QVERIFY(page.isStudying());
@@ -96,7 +100,8 @@ private slots:
     void gradesNeedTheAnswerFirst()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
         const qint64 id = *page.currentCardId();
@@ -108,7 +113,8 @@ private slots:
     void editTheCard()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
         const qint64 id = *page.currentCardId();
@@ -130,7 +136,8 @@ private slots:
     void topicLinkAsksForTheReader()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
         QSignalSpy spy(&page, &ReviewPage::openTopicRequested);
@@ -143,7 +150,8 @@ private slots:
     void suspendTakesTheCardOut()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
         const qint64 id = *page.currentCardId();
@@ -155,7 +163,8 @@ private slots:
     void aDeckLinkShowsThatDeck()
     {
         QTemporaryDir data;
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         QVERIFY(page.showDeck(QStringLiteral("object-oriented")));
         QVERIFY(page.message()->text().contains(QStringLiteral("Object-oriented design")));
         page.findChild<QPushButton *>(QStringLiteral("studyNowButton"))->click();
@@ -169,7 +178,8 @@ private slots:
     {
         QTemporaryDir data;
         QSettings settings(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        MainWindow window(settings, AppContext{data.path(), {}});
+        Workspace workspace(data.path());
+        MainWindow window(settings, workspace);
         auto *button = window.findChild<QToolButton *>(QStringLiteral("reviewModeButton"));
         QVERIFY(button);
         const int due = window.review()->dueNow();
@@ -194,7 +204,8 @@ private slots:
             f.write(QByteArray(16384, 'z'));
         }
         const QByteArray before = fileDigest(path);
-        ReviewPage page(kBuiltIn, data.path());
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
         QVERIFY(page.message()->text().contains(QStringLiteral("could not be opened")));
         QVERIFY(!page.isStudying());
         page.study(std::nullopt);

@@ -8,6 +8,7 @@
 // child does what app/main.cpp does (application, data folder, settings,
 // main window) with a fresh data folder each run, i.e. a first start.
 #include "app/studio/mainwindow.h"
+#include "app/studio/workspace.h"
 #include "core/appinfo.h"
 #include "core/datalocation.h"
 
@@ -58,7 +59,8 @@ int child(int argc, char *argv[], const QString &dataDir)
     if (!data.ok())
         return 1;
     QSettings settings(data.path + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-    sds::gui::MainWindow window(settings, sds::gui::AppContext{data.path, {}});
+    sds::gui::Workspace workspace(data.path);
+    sds::gui::MainWindow window(settings, workspace);
     // The reader in front: its pages are parsed, indexed and the first one
     // rendered before the window can paint.
     window.setCurrentMode(sds::gui::Mode::Learn);

@@ -5,7 +5,7 @@
 // check can fail.
 #include "core/content/contentcheck.h"
 #include "core/content/library.h"
-#include "core/diagram/scenarios.h"
+#include "core/diagram/scenariolibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,10 +21,7 @@ const QString kContent = QStringLiteral(SDS_TEST_DATA_DIR "/../../content");
 
 QStringList scenarioIds()
 {
-    QStringList ids;
-    for (const auto &e : sds::diagram::scenarioLibrary(kContent + QStringLiteral("/scenarios")))
-        ids.append(e.id);
-    return ids;
+    return sds::diagram::ScenarioLibrary::load(kContent + QStringLiteral("/scenarios")).ids();
 }
 
 CheckInput realInput()

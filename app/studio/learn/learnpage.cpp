@@ -6,9 +6,9 @@
 #include "app/studio/learn/topictree.h"
 #include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
+#include "app/studio/workspace.h"
 #include "core/content/exerciserender.h"
 #include "core/content/pagerender.h"
-#include "core/diagram/scenarios.h"
 #include "core/study/studyplan.h"
 
 #include <QAction>
@@ -55,15 +55,14 @@ QLabel *heading(const QString &text, QWidget *parent)
 
 } // namespace
 
-LearnPage::LearnPage(const QString &contentRoot, const QString &dataDir, QWidget *parent)
+LearnPage::LearnPage(Workspace &workspace, QWidget *parent)
     : QWidget(parent)
-    , m_root(contentRoot)
+    , m_workspace(workspace)
+    , m_library(workspace.library())
+    , m_progress(workspace.progress())
     , m_accent(QColor(0x2a, 0x62, 0xc9))
 {
     setObjectName(QStringLiteral("learnPage"));
-    m_library = content::TopicLibrary::loadContent(m_root);
-    m_index.build(m_library);
-    m_progress.open(QDir(dataDir).filePath(QStringLiteral("progress.sqlite")));
     m_zoom = m_progress.value(kZoomKey, QStringLiteral("0")).toInt();
 
     buildUi();
@@ -71,14 +70,7 @@ LearnPage::LearnPage(const QString &contentRoot, const QString &dataDir, QWidget
     m_tree->setLibrary(m_library);
     refreshProgress();
 
-    QStringList problems;
-    if (!m_progress.isOpen())
-        problems << tr("Your progress cannot be saved this time: %1").arg(m_progress.error());
-    if (!m_library.errors().isEmpty())
-        problems << tr("%n page(s) could not be read: %1", nullptr, int(m_library.errors().size()))
-                        .arg(m_library.errors().join(QStringLiteral("; ")));
-    if (m_library.topics().isEmpty())
-        problems << tr("No topic pages were found in %1.").arg(QDir::toNativeSeparators(m_root));
+    const QStringList problems = m_workspace.problems(Workspace::Area::Learn);
     m_warning->setText(problems.join(QStringLiteral("\n")));
     m_warning->setVisible(!problems.isEmpty());
 
@@ -418,11 +410,10 @@ void LearnPage::display(const Place &place, const QString &anchor)
     }
     if (place.id == kPlan) {
         QList<study::ScenarioName> scenarios;
-        for (const auto &e : diagram::scenarioLibrary(m_root + QStringLiteral("/scenarios")))
+        for (const auto &e : m_workspace.scenarios().entries())
             scenarios.append({e.id, e.name});
-        m_plan->setPlan(study::loadStudyPlan(m_root + QStringLiteral("/study-plan.json"), m_library,
-                                             scenarios, m_progress.doneTopics(),
-                                             m_progress.triedScenarios()),
+        m_plan->setPlan(study::loadStudyPlan(m_workspace.paths().studyPlan(), m_library, scenarios,
+                                             m_progress.doneTopics(), m_progress.triedScenarios()),
                         m_progress.value(kTimelineKey, QStringLiteral("medium")));
         m_centre->setCurrentWidget(m_plan);
         m_progress.setValue(kLastTopicKey, kPlan);
@@ -491,19 +482,17 @@ void LearnPage::render()
             item->setData(Qt::UserRole, id);
         }
     }
-    const auto scenario =
-        t->scenario.isEmpty()
-            ? diagram::ScenarioEntry{}
-            : diagram::findScenario(m_root + QStringLiteral("/scenarios"), t->scenario);
+    const diagram::ScenarioEntry *scenario =
+        t->scenario.isEmpty() ? nullptr : m_workspace.scenarios().find(t->scenario);
     for (QWidget *w : std::initializer_list<QWidget *>{m_labBox, m_labName, m_labButton})
-        w->setVisible(!scenario.path.isEmpty());
+        w->setVisible(scenario != nullptr);
     // A design exercise's scenario is its reference design, to run and to beat.
     const bool reference = t->kind == u"exercise";
-    m_tryButton->setVisible(reference && !scenario.path.isEmpty());
+    m_tryButton->setVisible(reference && scenario);
     m_labBox->setText(reference ? tr("Reference design") : tr("Try it in the lab"));
-    m_labName->setText(scenario.name);
-    m_labName->setToolTip(scenario.description);
-    m_labButton->setToolTip(scenario.description);
+    m_labName->setText(scenario ? scenario->name : QString());
+    m_labName->setToolTip(scenario ? scenario->description : QString());
+    m_labButton->setToolTip(scenario ? scenario->description : QString());
 }
 
 void LearnPage::updateChrome()
@@ -557,11 +546,6 @@ void LearnPage::setCurrentDone(bool done)
 void LearnPage::refreshProgress()
 {
     m_tree->setDone(m_progress.doneTopics());
-}
-
-void LearnPage::noteScenarioTried(const QString &id)
-{
-    m_progress.markScenarioTried(id);
 }
 
 void LearnPage::followExerciseLink(const QString &url)
@@ -647,6 +631,11 @@ void LearnPage::followLink(const QUrl &url)
     }
 }
 
+void LearnPage::search(const QString &words)
+{
+    m_search->setText(words);
+}
+
 void LearnPage::runSearch(const QString &text)
 {
     m_results->clear();
@@ -655,7 +644,7 @@ void LearnPage::runSearch(const QString &text)
         return;
     }
     m_leftStack->setCurrentWidget(m_results);
-    const QList<content::SearchHit> hits = m_index.search(text, 30);
+    const QList<content::SearchHit> hits = m_workspace.search().search(text, 30);
     const QColor muted = blend(QApplication::palette().color(QPalette::Text),
                                QApplication::palette().color(QPalette::Base), 0.6);
     for (const content::SearchHit &h : hits) {
@@ -767,7 +756,7 @@ void LearnPage::quickOpen()
     QList<QuickOpen::Entry> entries;
     for (const content::Topic &t : m_library.topics())
         entries.append({QuickOpen::Entry::Kind::Topic, t.id, t.title, t.section});
-    for (const auto &e : diagram::scenarioLibrary(m_root + QStringLiteral("/scenarios")))
+    for (const auto &e : m_workspace.scenarios().entries())
         entries.append({QuickOpen::Entry::Kind::Scenario, e.id, e.name, tr("Lab template")});
     QuickOpen dialog(entries, window());
     if (dialog.exec() != QDialog::Accepted || !dialog.chosen())

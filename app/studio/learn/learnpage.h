@@ -2,7 +2,6 @@
 
 #include "core/content/exercise.h"
 #include "core/content/library.h"
-#include "core/content/searchindex.h"
 #include "core/diagram/diagramdata.h"
 #include "core/study/progressstore.h"
 
@@ -22,20 +21,21 @@ namespace sds::gui {
 class EstimatorView;
 class StudyPlanView;
 class TopicTree;
+class Workspace;
 
 // Learn mode: the topic tree with progress on the left, the page in the
 // middle (or the study plan), the page's outline, related pages and its lab
 // template on the right. Exercise pages show their steps with the
-// solutions hidden until asked for, and remember which were tried or seen. It owns the topic
-// library, the search index and the progress store (progress.sqlite in the data folder), keeps a
-// back/forward history, and hands scenario: links to whoever opens the lab.
+// solutions hidden until asked for, and remember which were tried or seen. The topic library,
+// search index and progress store come from the Workspace; the page keeps a back/forward
+// history and hands scenario: links to whoever opens the lab.
 class LearnPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LearnPage)
 
 public:
-    LearnPage(const QString &contentRoot, const QString &dataDir, QWidget *parent = nullptr);
+    explicit LearnPage(Workspace &workspace, QWidget *parent = nullptr);
     ~LearnPage() override;
 
     const content::TopicLibrary &library() const { return m_library; }
@@ -47,6 +47,8 @@ public:
     bool openTopic(const QString &id, const QString &anchor = {});
     /** Opens a page and marks where the words of @p query occur in it. */
     bool openSearchResult(const QString &id, const QString &query);
+    /** Types @p words into the search field: the results replace the tree. */
+    void search(const QString &words);
     void showStudyPlan();
     void showEstimator();
     bool isShowingEstimator() const;
@@ -57,8 +59,6 @@ public:
     void applyTheme(const QColor &accent);
     /** Topics and lab templates for quick-open; runs it and opens the choice. */
     void quickOpen();
-    /** Records that a lab template was opened, for the study plan. */
-    void noteScenarioTried(const QString &id);
 
     QList<QAction *> navigationActions() const; // back, forward, previous, next, plan
     QList<QAction *> viewActions() const;       // text larger, smaller
@@ -114,10 +114,9 @@ private:
     void checkExerciseComplete();
     void zoom(int steps);
 
-    QString m_root;
-    content::TopicLibrary m_library;
-    content::SearchIndex m_index;
-    study::ProgressStore m_progress;
+    Workspace &m_workspace;
+    const content::TopicLibrary &m_library;
+    study::ProgressStore &m_progress;
     QString m_currentId;
     QList<Place> m_backStack;
     QList<Place> m_forwardStack;

@@ -6,7 +6,7 @@
 #include "app/studio/review/cardtransfer.h"
 #include "app/studio/review/optimizerdialog.h"
 #include "app/studio/review/statsview.h"
-#include "core/cards/builtindecks.h"
+#include "app/studio/workspace.h"
 #include "core/cards/cardhtml.h"
 #include "core/srs/fuzz.h"
 
@@ -56,19 +56,15 @@ QString interval(const QDateTime &from, const QDateTime &to)
 
 } // namespace
 
-ReviewPage::ReviewPage(const QString &contentRoot, const QString &dataDir, QWidget *parent)
+ReviewPage::ReviewPage(Workspace &workspace, QWidget *parent)
     : QWidget(parent)
-    , m_root(contentRoot)
+    , m_workspace(workspace)
+    , m_collection(workspace.cards())
 {
     setObjectName(QStringLiteral("reviewPage"));
     buildUi();
     createActions();
-    if (m_collection.open(QDir(dataDir).filePath(QStringLiteral("cards.sqlite")))) {
-        const cards::BuiltinDecks decks =
-            cards::loadBuiltinDecks(m_root + QStringLiteral("/decks"));
-        if (!m_collection.mergeBuiltinDecks(decks))
-            emit statusMessage(
-                tr("The built-in decks could not be merged: %1").arg(m_collection.error()), 10000);
+    if (m_collection.isOpen()) {
         refresh();
         showWelcome();
     } else {
@@ -80,13 +76,7 @@ ReviewPage::ReviewPage(const QString &contentRoot, const QString &dataDir, QWidg
     }
 }
 
-ReviewPage::~ReviewPage()
-{
-    // The windows hold references to the collection, which goes before
-    // QWidget deletes the children.
-    delete m_browser;
-    delete m_statsView;
-}
+ReviewPage::~ReviewPage() = default;
 
 void ReviewPage::buildUi()
 {
@@ -577,7 +567,9 @@ void ReviewPage::restoreLatestBackup()
     }
     m_restoreButton->hide();
     m_studyButton->show();
-    m_collection.mergeBuiltinDecks(cards::loadBuiltinDecks(m_root + QStringLiteral("/decks")));
+    QString mergeError;
+    if (!m_workspace.mergeBuiltinDecks(&mergeError))
+        emit statusMessage(tr("The built-in decks could not be merged: %1").arg(mergeError), 10000);
     refresh();
     showOverview(tr("Restored the backup of %1. The damaged file was kept as %2.")
                      .arg(QLocale().toString(latest.time.toLocalTime(), QLocale::ShortFormat),

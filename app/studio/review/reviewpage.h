@@ -18,6 +18,7 @@ namespace sds::gui {
 
 class CardBrowser;
 class StatsView;
+class Workspace;
 
 // Review mode: the decks with their new / learning / due counts on the left;
 // on the right either an overview, or the card being studied: its front,
@@ -26,15 +27,15 @@ class StatsView;
 // card, S suspends it, B buries it until tomorrow, and a link opens the
 // card's topic in the reader. Browse (Ctrl+Shift+B) and Stats
 // (Ctrl+Shift+T) under the deck list open the card browser and the
-// statistics, each a window of its own. The collection is cards.sqlite in the data
-// folder, with the built-in decks merged in at start.
+// statistics, each a window of its own. The collection (cards.sqlite in the data
+// folder, the built-in decks merged in at start) belongs to the Workspace.
 class ReviewPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReviewPage)
 
 public:
-    ReviewPage(const QString &contentRoot, const QString &dataDir, QWidget *parent = nullptr);
+    explicit ReviewPage(Workspace &workspace, QWidget *parent = nullptr);
     ~ReviewPage() override;
 
     cards::Collection &collection() { return m_collection; }
@@ -98,8 +99,8 @@ private:
     // Shows the current card, with the collection's media files its images name.
     void setCardHtml(bool withAnswer);
 
-    QString m_root;
-    cards::Collection m_collection;
+    Workspace &m_workspace;
+    cards::Collection &m_collection;
     std::optional<qint64> m_deck; // the deck being studied; empty: all
     std::optional<cards::Card> m_current;
     bool m_answerShown = false;
