@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 /**
  * FSRS-6's memory model written once, for the scheduler (fsrs.cpp) and the
@@ -32,10 +33,13 @@ struct Round8 {
     static double pow09(double exponent) { return std::exp(exponent * std::log(0.9)); }
 };
 
-// The optimiser's: no rounding, and 0.9^x as fsrs-rs computes it. The two
-// ways to 0.9^x differ in the last bit for about one decay in ten.
+// The optimiser's: no rounding, and 0.9^x by pow(), as it always took it.
+// The two ways to 0.9^x differ in the last bit for about one decay in ten.
 struct NoRound {
-    template <typename T> static T round(T x) { return x; }
+    // Passes its argument through, not a copy: a Dual is 22 doubles, and
+    // copies cost bench_optimizer's fit about 4 %. So the result may refer
+    // to a temporary: use it within the expression.
+    template <typename T> static T &&round(T &&x) { return std::forward<T>(x); }
     template <typename T> static T pow09(const T &exponent)
     {
         using std::pow;
