@@ -1,5 +1,7 @@
 #include "core/cards/ankitemplate.h"
 
+#include "core/text/html.h"
+
 #include <QRegularExpression>
 
 namespace sds::cards {
@@ -17,24 +19,15 @@ const QRegularExpression &clozePattern()
 
 QString renderCloze(const QString &text, int number, Side side)
 {
-    QString out;
-    qsizetype last = 0;
-    auto it = clozePattern().globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
+    return sds::text::replaceMatches(text, clozePattern(), [&](const QRegularExpressionMatch &m) {
         const QString answer = m.captured(2);
         if (m.captured(1).toInt() != number)
-            out += answer;
-        else if (side == Side::Question)
-            out += QStringLiteral("<b class=\"cloze\">[%1]</b>")
-                       .arg(m.captured(3).isEmpty() ? QStringLiteral("…") : m.captured(3));
-        else
-            out += QStringLiteral("<b class=\"cloze\">%1</b>").arg(answer);
-        last = m.capturedEnd();
-    }
-    out += text.mid(last);
-    return out;
+            return answer;
+        if (side == Side::Question)
+            return QStringLiteral("<b class=\"cloze\">[%1]</b>")
+                .arg(m.captured(3).isEmpty() ? QStringLiteral("…") : m.captured(3));
+        return QStringLiteral("<b class=\"cloze\">%1</b>").arg(answer);
+    });
 }
 
 bool hasCloze(const QString &text, int number)
@@ -146,37 +139,30 @@ QString htmlToPlainText(const QString &html)
     // A tag separates words ("a<br>b" reads "a b"); simplified() below
     // folds the extra spaces this leaves inside words' markup.
     text.replace(tags, QStringLiteral(" "));
-    QString out;
-    qsizetype last = 0;
-    auto it = entity.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        const QString e = m.captured(1);
-        char32_t code = 0;
-        if (e.startsWith(u"#x") || e.startsWith(u"#X"))
-            code = char32_t(e.mid(2).toUInt(nullptr, 16));
-        else if (e.startsWith(u'#'))
-            code = char32_t(e.mid(1).toUInt());
-        else if (e == u"amp")
-            code = u'&';
-        else if (e == u"lt")
-            code = u'<';
-        else if (e == u"gt")
-            code = u'>';
-        else if (e == u"quot")
-            code = u'"';
-        else if (e == u"apos")
-            code = u'\'';
-        else if (e == u"nbsp")
-            code = u' ';
-        if (code > 0 && code <= 0x10ffff)
-            out += QString::fromUcs4(&code, 1);
-        else
-            out += m.captured(0);
-        last = m.capturedEnd();
-    }
-    out += text.mid(last);
+    const QString out =
+        sds::text::replaceMatches(text, entity, [](const QRegularExpressionMatch &m) {
+            const QString e = m.captured(1);
+            char32_t code = 0;
+            if (e.startsWith(u"#x") || e.startsWith(u"#X"))
+                code = char32_t(e.mid(2).toUInt(nullptr, 16));
+            else if (e.startsWith(u'#'))
+                code = char32_t(e.mid(1).toUInt());
+            else if (e == u"amp")
+                code = u'&';
+            else if (e == u"lt")
+                code = u'<';
+            else if (e == u"gt")
+                code = u'>';
+            else if (e == u"quot")
+                code = u'"';
+            else if (e == u"apos")
+                code = u'\'';
+            else if (e == u"nbsp")
+                code = u' ';
+            if (code > 0 && code <= 0x10ffff)
+                return QString::fromUcs4(&code, 1);
+            return m.captured(0);
+        });
     return out.simplified();
 }
 

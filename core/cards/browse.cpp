@@ -5,6 +5,7 @@
 #include "core/cards/cardrow.h"
 #include "core/cards/collection.h"
 #include "core/cards/sqlsupport.h"
+#include "core/text/html.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -132,28 +133,19 @@ QString decodeEntities(const QString &text)
         {QStringLiteral("apos"), QStringLiteral("'")},
         {QStringLiteral("nbsp"), QStringLiteral(" ")},
     };
-    QString out;
-    qsizetype last = 0;
-    auto it = entity.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
+    return sds::text::replaceMatches(text, entity, [](const QRegularExpressionMatch &m) {
         const QString body = m.captured(1);
-        QString replacement = m.captured(0);
         if (body.startsWith(u'#')) {
             bool ok = false;
             const bool hex = body.size() > 1 && (body[1] == u'x' || body[1] == u'X');
             const uint code = body.mid(hex ? 2 : 1).toUInt(&ok, hex ? 16 : 10);
             if (ok && code > 0 && code <= 0x10FFFF)
-                replacement = QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
+                return QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
         } else if (const auto found = named.constFind(body.toLower()); found != named.cend()) {
-            replacement = *found;
+            return *found;
         }
-        out += replacement;
-        last = m.capturedEnd();
-    }
-    out += QStringView(text).mid(last);
-    return out;
+        return m.captured(0);
+    });
 }
 
 } // namespace

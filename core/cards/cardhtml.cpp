@@ -1,5 +1,7 @@
 #include "core/cards/cardhtml.h"
 
+#include "core/text/html.h"
+
 #include <QRegularExpression>
 
 namespace sds::cards {
@@ -18,13 +20,7 @@ QString keepReadableStyles(const QString &html)
         QStringLiteral("font-weight"),     QStringLiteral("font-style"),
         QStringLiteral("text-decoration"), QStringLiteral("white-space"),
         QStringLiteral("text-align"),      QStringLiteral("vertical-align")};
-    QString out;
-    qsizetype last = 0;
-    auto it = style.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += html.mid(last, m.capturedStart() - last);
-        last = m.capturedEnd();
+    return text::replaceMatches(html, style, [](const QRegularExpressionMatch &m) {
         QString value = m.captured(2) + m.captured(3);
         value.replace(QStringLiteral("&quot;"), QStringLiteral("'"));
         QStringList keep;
@@ -33,12 +29,10 @@ QString keepReadableStyles(const QString &html)
             if (kept.contains(property))
                 keep.append(decl.trimmed());
         }
-        if (!keep.isEmpty())
-            out += QStringLiteral(" style=\"%1\"")
-                       .arg(keep.join(QStringLiteral("; ")).toHtmlEscaped());
-    }
-    out += html.mid(last);
-    return out;
+        if (keep.isEmpty())
+            return QString();
+        return QStringLiteral(" style=\"%1\"").arg(keep.join(QStringLiteral("; ")).toHtmlEscaped());
+    });
 }
 
 // An image whose source has a scheme (file:, data:, anything but the web
@@ -49,20 +43,12 @@ QString dropOtherImageSources(const QString &html)
     static const QRegularExpression img(
         QStringLiteral("<img\\b[^>]*\\bsrc\\s*=\\s*[\"']?([^\"'\\s>]*)[^>]*>"),
         QRegularExpression::CaseInsensitiveOption);
-    QString out;
-    qsizetype last = 0;
-    auto it = img.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
+    return text::replaceMatches(html, img, [](const QRegularExpressionMatch &m) {
         const QString src = m.captured(1);
         if (!src.contains(u':') && !src.contains(u'/') && !src.contains(u'\\'))
-            continue;
-        out += html.mid(last, m.capturedStart() - last);
-        out += QStringLiteral("[image not shown]");
-        last = m.capturedEnd();
-    }
-    out += html.mid(last);
-    return out;
+            return m.captured(); // a media file's name
+        return QStringLiteral("[image not shown]");
+    });
 }
 
 } // namespace
@@ -102,18 +88,11 @@ QString sanitizeHtml(const QString &input)
     // Remote images: a placeholder that names and links the address.
     static const RE remoteImg(
         QStringLiteral("<img\\b[^>]*\\bsrc\\s*=\\s*[\"']?((?:https?:)?//[^\"'\\s>]+)[^>]*>"), opts);
-    QString out;
-    qsizetype last = 0;
-    auto it = remoteImg.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += html.mid(last, m.capturedStart() - last);
-        const QString url = m.captured(1).toHtmlEscaped();
-        out += QStringLiteral("[remote image not loaded: <a href=\"%1\">%1</a>]").arg(url);
-        last = m.capturedEnd();
-    }
-    out += html.mid(last);
-    return keepReadableStyles(dropOtherImageSources(out));
+    html = text::replaceMatches(html, remoteImg, [](const QRegularExpressionMatch &m) {
+        return QStringLiteral("[remote image not loaded: <a href=\"%1\">%1</a>]")
+            .arg(m.captured(1).toHtmlEscaped());
+    });
+    return keepReadableStyles(dropOtherImageSources(html));
 }
 
 QStringList localImages(const QString &html)

@@ -1,5 +1,7 @@
 #include "core/content/codeblocks.h"
 
+#include "core/text/html.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -260,16 +262,6 @@ QString fenceFor(const QString &body)
     return QString(std::max<qsizetype>(3, longest + 1), u'`');
 }
 
-QString decodeEntities(QString s)
-{
-    s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    s.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    return s;
-}
-
 // Walks the fences of a page: @p onInclude sees each include fence (with
 // its path, body lines and whether it was closed); every other line,
 // including other fences, goes to @p onLine untouched.
@@ -433,32 +425,21 @@ QString highlightCodeBlocks(const QString &html)
     static const QRegularExpression block(
         QStringLiteral("<pre><code class=\"language-([^\"]+)\">(.*?)</code></pre>"),
         QRegularExpression::DotMatchesEverythingOption);
-    QString out;
-    qsizetype last = 0;
-    auto it = block.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
+    return text::replaceMatches(html, block, [](const QRegularExpressionMatch &m) {
         const QString language = m.captured(1);
-        QString replacement;
         if (language == u"cpp" || language == u"c++" || language == u"cxx") {
-            replacement = QStringLiteral("<pre><code class=\"language-cpp\">%1</code></pre>")
-                              .arg(highlightCpp(decodeEntities(m.captured(2))));
-        } else if (language == kErrorLanguage) {
-            // Already escaped by md4c; the message is shown as it is.
-            replacement =
-                QStringLiteral("<table class=\"codeerror\" width=\"100%\" cellspacing=\"0\" "
-                               "cellpadding=\"10\"><tr><td class=\"codeerror\"><b>Code "
-                               "missing:</b> %1</td></tr></table>")
-                    .arg(m.captured(2).trimmed());
-        } else {
-            continue;
+            return QStringLiteral("<pre><code class=\"language-cpp\">%1</code></pre>")
+                .arg(highlightCpp(text::decodeEntities(m.captured(2))));
         }
-        out += html.mid(last, m.capturedStart() - last);
-        out += replacement;
-        last = m.capturedEnd();
-    }
-    out += html.mid(last);
-    return out;
+        if (language == kErrorLanguage) {
+            // Already escaped by md4c; the message is shown as it is.
+            return QStringLiteral("<table class=\"codeerror\" width=\"100%\" cellspacing=\"0\" "
+                                  "cellpadding=\"10\"><tr><td class=\"codeerror\"><b>Code "
+                                  "missing:</b> %1</td></tr></table>")
+                .arg(m.captured(2).trimmed());
+        }
+        return m.captured(); // another language: left as md4c wrote it
+    });
 }
 
 QString codeStyleSheet(const QString &textColour)

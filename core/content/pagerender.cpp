@@ -1,6 +1,7 @@
 #include "core/content/pagerender.h"
 
 #include "core/content/codeblocks.h"
+#include "core/text/html.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -16,46 +17,20 @@ void appendChunk(const MD_CHAR *text, MD_SIZE size, void *userdata)
     static_cast<QByteArray *>(userdata)->append(text, qsizetype(size));
 }
 
-QString decodeEntities(QString s)
-{
-    s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    s.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    return s;
-}
-
-QString stripTags(const QString &html)
-{
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    QString s = html;
-    s.replace(tag, QStringLiteral(" "));
-    return decodeEntities(s).simplified();
-}
-
 // Puts a named anchor in every h2/h3 so the outline can scroll to it, and
 // collects the headings on the way.
 QString anchorHeadings(const QString &html, QList<Heading> *headings)
 {
     static const QRegularExpression h(QStringLiteral("<h([23])>(.*?)</h\\1>"),
                                       QRegularExpression::DotMatchesEverythingOption);
-    QString out;
-    qsizetype last = 0;
-    auto it = h.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const QString text = stripTags(m.captured(2));
-        const QString anchor = anchorFor(text);
+    return text::replaceMatches(html, h, [&](const QRegularExpressionMatch &m) {
+        const QString title = text::stripTags(m.captured(2));
+        const QString anchor = anchorFor(title);
         if (headings)
-            headings->append(Heading{m.captured(1).toInt(), text, anchor});
-        out += html.mid(last, m.capturedStart() - last);
-        out += QStringLiteral("<h%1><a name=\"%2\"></a>%3</h%1>")
-                   .arg(m.captured(1), anchor, m.captured(2));
-        last = m.capturedEnd();
-    }
-    out += html.mid(last);
-    return out;
+            headings->append(Heading{m.captured(1).toInt(), title, anchor});
+        return QStringLiteral("<h%1><a name=\"%2\"></a>%3</h%1>")
+            .arg(m.captured(1), anchor, m.captured(2));
+    });
 }
 
 // QTextBrowser draws neither borders nor backgrounds on <blockquote>, but it
@@ -131,7 +106,7 @@ QList<Heading> outline(const Topic &topic)
 
 QString plainText(const QString &markdown)
 {
-    return stripTags(markdownToHtml(markdown));
+    return text::stripTags(markdownToHtml(markdown));
 }
 
 QString renderPage(const Topic &topic, const PageStyle &s)

@@ -149,19 +149,8 @@ inline double value(const Dual &a)
     return a.v;
 }
 
-// The same names for plain doubles, so the model is written once, as a template.
-inline double maxOf(double a, double lo)
-{
-    return std::max(a, lo);
-}
-inline double minOf(double a, double b)
-{
-    return std::min(a, b);
-}
-inline double clampOf(double a, double lo, double hi)
-{
-    return std::min(std::max(a, lo), hi);
-}
+// maxOf, minOf and clampOf for plain doubles are in fsrsformulas.h, where
+// the model written once for both types uses them.
 inline double value(double a)
 {
     return a;

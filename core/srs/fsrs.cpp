@@ -1,5 +1,6 @@
 #include "core/srs/fsrs.h"
 
+#include "core/srs/fsrsformulas.h"
 #include "core/srs/fuzz.h"
 #include "core/srs/rounding.h"
 
@@ -10,94 +11,32 @@ namespace sds::srs {
 
 namespace {
 
-using detail::clampTo;
-using detail::round8;
 using detail::roundHalfUp;
+// The formulas with the reference's rounding, so that every value matches ts-fsrs.
+using Formulas = detail::Fsrs6<double, detail::Round8>;
 
-constexpr double kMinStability = 0.001;
-constexpr double kMaxStability = 36500.0;
 constexpr int kMinutesPerDay = 1440;
 constexpr qint64 kMsPerMinute = 60 * 1000;
 constexpr qint64 kMsPerDay = kMinutesPerDay * kMsPerMinute;
 
-// The forgetting curve is R(t) = (1 + factor * t / S)^-decay, with factor
-// chosen so that R(S) = 0.9 whatever the decay: that is what makes stability
-// "the days until recall falls to 90 %".
-double curveFactor(double negDecay)
-{
-    return round8(std::exp((1.0 / negDecay) * std::log(0.9)) - 1.0);
-}
-
-double curve(double negDecay, double factor, double days, double stability)
-{
-    return round8(std::pow(1.0 + factor * days / stability, negDecay));
-}
-
 // The settings turned into what the formulas use; made once per call.
 struct Model {
     const SchedulerParams &params;
-    Weights w;
-    double negDecay = 0;
-    double factor = 0;
+    Formulas formulas;
     double intervalModifier = 0; // stability times this: the days that reach the retention
     double fuzz = 0;
 
     Model(const SchedulerParams &p, quint64 fuzzSeed)
         : params(p)
-        , w(effectiveWeights(p))
+        , formulas(effectiveWeights(p), p.enableShortTerm)
     {
-        negDecay = -w[20];
-        factor = curveFactor(negDecay);
-        intervalModifier = round8((std::pow(p.requestRetention, 1.0 / negDecay) - 1.0) / factor);
+        intervalModifier = formulas.intervalModifier(p.requestRetention);
         fuzz = p.enableFuzz ? fuzzFactor(fuzzSeed) : 0.0;
     }
 
     double retrievability(int days, double stability) const
     {
-        return curve(negDecay, factor, days, stability);
-    }
-
-    double initStability(int g) const { return std::max(w[std::size_t(g - 1)], 0.1); }
-
-    // Not clamped here: the mean reversion target uses the raw value for Easy.
-    double initDifficulty(int g) const { return round8(w[4] - std::exp((g - 1) * w[5]) + 1.0); }
-
-    // Again and Hard raise difficulty, Easy lowers it, each by less the
-    // nearer it already is to 10; then it drifts a little back towards the
-    // difficulty of a card first rated Easy.
-    double nextDifficulty(double d, int g) const
-    {
-        const double delta = -w[6] * (g - 3);
-        const double damped = d + round8(delta * (10.0 - d) / 9.0);
-        return clampTo(round8(w[7] * initDifficulty(4) + (1.0 - w[7]) * damped), 1.0, 10.0);
-    }
-
-    // A successful recall multiplies stability; the gain is larger for easy
-    // cards, for low stability and for recalls that were unlikely (low r).
-    double recallStability(double d, double s, double r, int g) const
-    {
-        const double hardPenalty = g == 2 ? w[15] : 1.0;
-        const double easyBonus = g == 4 ? w[16] : 1.0;
-        return round8(
-            clampTo(s * (1.0 + std::exp(w[8]) * (11.0 - d) * std::pow(s, -w[9]) *
-                                   (std::exp((1.0 - r) * w[10]) - 1.0) * hardPenalty * easyBonus),
-                    kMinStability, kMaxStability));
-    }
-
-    double lapseStability(double d, double s, double r) const
-    {
-        return round8(clampTo(w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) *
-                                  std::exp((1.0 - r) * w[14]),
-                              kMinStability, kMaxStability));
-    }
-
-    // Reviews on the same day: stability moves by a factor that shrinks as
-    // stability grows (w19), and a pass never lowers it.
-    double sameDayStability(double s, int g) const
-    {
-        const double gain = std::pow(s, -w[19]) * std::exp(w[17] * ((g - 3) + w[18]));
-        const double applied = g >= 2 ? std::max(gain, 1.0) : gain;
-        return round8(clampTo(s * applied, kMinStability, kMaxStability));
+        return formulas.retrievability(days, stability);
     }
 
     struct Memory {
@@ -109,22 +48,9 @@ struct Model {
     Memory next(double d, double s, int days, int g, std::optional<double> r = {}) const
     {
         if (d == 0 && s == 0)
-            return {clampTo(initDifficulty(g), 1.0, 10.0), initStability(g)};
+            return {formulas.initDifficulty(g), formulas.initStability(g)};
         const double recall = r ? *r : retrievability(days, s);
-        double newS = 0;
-        if (days == 0 && params.enableShortTerm) {
-            newS = sameDayStability(s, g);
-        } else if (g == 1) {
-            // After a lapse stability may not end up above what the
-            // relearning steps on that day could bring it back down to.
-            const double w17 = params.enableShortTerm ? w[17] : 0.0;
-            const double w18 = params.enableShortTerm ? w[18] : 0.0;
-            const double floorS = round8(s / std::exp(w17 * w18));
-            newS = clampTo(floorS, kMinStability, lapseStability(d, s, recall));
-        } else {
-            newS = recallStability(d, s, recall, g);
-        }
-        return {nextDifficulty(d, g), newS};
+        return {formulas.nextDifficulty(d, g), formulas.nextStability(d, s, days, g, recall)};
     }
 
     // Days until the next review for stability s: rounded, at least one,
@@ -367,14 +293,14 @@ double retrievability(const CardState &card, const QDateTime &now, const Schedul
     double days = 0;
     if (card.lastReview.isValid())
         days = std::max(std::floor(double(card.lastReview.msecsTo(now)) / double(kMsPerDay)), 0.0);
-    const Weights w = effectiveWeights(params);
-    const double negDecay = -w[20];
-    return curve(negDecay, curveFactor(negDecay), days, round8(card.stability));
+    const double negDecay = -effectiveWeights(params)[20];
+    return Formulas::curve(negDecay, Formulas::curveFactor(negDecay), days,
+                           detail::round8(card.stability));
 }
 
 double forgettingCurve(double decay, double days, double stability)
 {
-    return curve(-decay, curveFactor(-decay), days, stability);
+    return Formulas::curve(-decay, Formulas::curveFactor(-decay), days, stability);
 }
 
 int calendarDaysBetween(const QDateTime &from, const QDateTime &to)

@@ -2,6 +2,7 @@
 
 #include "core/srs/dual.h"
 #include "core/srs/fsrs.h"
+#include "core/srs/fsrsformulas.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,12 +17,6 @@ namespace {
 
 using detail::clampOf;
 using detail::Dual;
-using detail::maxOf;
-using detail::minOf;
-using detail::value;
-
-constexpr double kMinStability = 0.001;
-constexpr double kMaxStability = 36500.0;
 // Predictions are kept this far from 0 and 1 so one confident miss cannot
 // make the loss infinite.
 constexpr double kProbabilityFloor = 1e-6;
@@ -61,66 +56,9 @@ struct Track {
     int predicted = 0; // answers with days > 0 after the first
 };
 
-// FSRS-6 as fsrs.cpp computes it, but without the reference's rounding to
-// 8 decimals, which would make the loss a staircase with no gradient.
-using std::exp;
-using std::log;
-using std::pow;
-
-template <typename T> class SmoothModel
-{
-public:
-    SmoothModel(const std::array<T, kWeightCount> &w, bool shortTerm)
-        : m_w(w)
-        , m_shortTerm(shortTerm)
-    {
-        // R(t) = (1 + factor t / S)^-decay, with R(S) = 0.9 whatever the decay.
-        m_factor = pow(0.9, -1.0 / m_w[20]) - 1.0;
-    }
-
-    T recall(int days, const T &s) const
-    {
-        return pow(1.0 + m_factor * double(days) / s, -m_w[20]);
-    }
-    T initStability(int g) const { return maxOf(m_w[std::size_t(g - 1)], 0.1); }
-    T initDifficultyRaw(int g) const { return m_w[4] - exp(m_w[5] * double(g - 1)) + 1.0; }
-    T initDifficulty(int g) const { return clampOf(initDifficultyRaw(g), 1.0, 10.0); }
-
-    T nextDifficulty(const T &d, int g) const
-    {
-        const T damped = d + (-m_w[6] * double(g - 3)) * (10.0 - d) / 9.0;
-        return clampOf(m_w[7] * initDifficultyRaw(4) + (1.0 - m_w[7]) * damped, 1.0, 10.0);
-    }
-
-    T nextStability(const T &d, const T &s, int days, int g, const T &r) const
-    {
-        if (days == 0 && m_shortTerm) {
-            const T gain = pow(s, -m_w[19]) * exp(m_w[17] * (double(g - 3) + m_w[18]));
-            const T applied = g >= 2 ? maxOf(gain, 1.0) : gain;
-            return clampOf(s * applied, kMinStability, kMaxStability);
-        }
-        if (g == 1) {
-            const T lapse = clampOf(m_w[11] * pow(d, -m_w[12]) * (pow(s + 1.0, m_w[13]) - 1.0) *
-                                        exp((1.0 - r) * m_w[14]),
-                                    kMinStability, kMaxStability);
-            const T floorS = m_shortTerm ? s / exp(m_w[17] * m_w[18]) : s;
-            return minOf(maxOf(floorS, kMinStability), lapse);
-        }
-        T bonus = T(1.0);
-        if (g == 2)
-            bonus = m_w[15];
-        else if (g == 4)
-            bonus = m_w[16];
-        return clampOf(s * (1.0 + exp(m_w[8]) * (11.0 - d) * pow(s, -m_w[9]) *
-                                      (exp((1.0 - r) * m_w[10]) - 1.0) * bonus),
-                       kMinStability, kMaxStability);
-    }
-
-private:
-    const std::array<T, kWeightCount> &m_w;
-    bool m_shortTerm;
-    T m_factor;
-};
+// FSRS-6 as the scheduler computes it, but without the reference's rounding
+// to 8 decimals, which would make the loss a staircase with no gradient.
+template <typename T> using SmoothModel = detail::Fsrs6<T, detail::NoRound>;
 
 // Replays a card, calling @p predicted(r, answer, reviewNumber, lapsesBefore)
 // for every answer the model predicts.
@@ -137,7 +75,7 @@ void replay(const Track &track, const SmoothModel<T> &model, F &&predicted)
             continue;
         }
         // Same day: the curve is exactly 1 there, with no gradient to carry.
-        const T r = a.days > 0 ? model.recall(a.days, s) : T(1.0);
+        const T r = a.days > 0 ? model.retrievability(a.days, s) : T(1.0);
         if (a.days > 0)
             predicted(r, a, int(i) + 1, lapses);
         s = model.nextStability(d, s, a.days, a.rating, r);
@@ -149,6 +87,7 @@ void replay(const Track &track, const SmoothModel<T> &model, F &&predicted)
 
 template <typename T> T crossEntropy(const T &r, bool remembered)
 {
+    using std::log;
     const T p = clampOf(r, kProbabilityFloor, 1.0 - kProbabilityFloor);
     return remembered ? -log(p) : -log(1.0 - p);
 }
@@ -284,8 +223,8 @@ std::array<double, 4> pretrainInitialStability(const std::vector<const Track *> 
     const std::array<int, 4> firstCounts = firstRatingCounts(tracks);
     if (all == 0)
         return s;
-    const double decay = start[20];
-    const double factor = std::pow(0.9, -1.0 / decay) - 1.0;
+    const double negDecay = -start[20];
+    const double factor = SmoothModel<double>::curveFactor(negDecay);
     const double average = double(allRemembered) / all;
     std::array<bool, 4> fitted{};
     for (std::size_t g = 0; g < 4; ++g) {
@@ -296,8 +235,9 @@ std::array<double, 4> pretrainInitialStability(const std::vector<const Track *> 
             for (const auto &[days, p] : groups[g]) {
                 // Laplace smoothing towards the learner's average recall.
                 const double y = (double(p.remembered) + average) / (p.n + 1.0);
-                const double r = std::clamp(std::pow(1.0 + factor * days / stability, -decay),
-                                            kProbabilityFloor, 1.0 - kProbabilityFloor);
+                const double r =
+                    std::clamp(SmoothModel<double>::curve(negDecay, factor, days, stability),
+                               kProbabilityFloor, 1.0 - kProbabilityFloor);
                 sum += -(y * std::log(r) + (1 - y) * std::log(1 - r)) * std::sqrt(double(p.n));
             }
             return sum + std::abs(stability - start[g]) / 16.0;

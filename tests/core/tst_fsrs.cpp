@@ -3,6 +3,7 @@
 // is replayed and each field of the card compared; then the rules around it:
 // step strings, invalid settings, fuzz.
 #include "core/srs/fsrs.h"
+#include "core/srs/fsrsformulas.h"
 #include "core/srs/fuzz.h"
 #include "core/srs/srsjson.h"
 #include "core/srs/srsparams.h"
@@ -474,6 +475,57 @@ private slots:
                  QStringList{QStringLiteral("unknown key 'request_retension' ignored")});
         QCOMPARE(in->params.requestRetention, 0.9);
         QCOMPARE(isoUtc(in->reviews.first().time), QStringLiteral("2024-01-01T08:00:00.000Z"));
+    }
+
+    // The optimiser fits with the same formulas unrounded (NoRound); they may
+    // differ from the scheduler's only by the 8-decimal rounding, so the
+    // reference histories above vouch for them too.
+    void unroundedFormulasTrackTheRoundedOnes_data()
+    {
+        QTest::addColumn<bool>("shortTerm");
+        QTest::addColumn<double>("decay");
+        QTest::newRow("defaults") << true << kDefaultWeights[20];
+        QTest::newRow("days only, steep curve") << false << 0.8;
+    }
+    void unroundedFormulasTrackTheRoundedOnes()
+    {
+        QFETCH(bool, shortTerm);
+        QFETCH(double, decay);
+        Weights w = kDefaultWeights;
+        w[20] = decay;
+        const detail::Fsrs6<double, detail::Round8> rounded(w, shortTerm);
+        const detail::Fsrs6<double, detail::NoRound> smooth(w, shortTerm);
+        // Each rounding moves a value by at most 5e-9; a few of them, scaled
+        // by the formula, stay far below this.
+        const auto close = [](double a, double b) {
+            return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
+        };
+        int checked = 0;
+        for (int g = 1; g <= 4; ++g) {
+            QVERIFY(close(smooth.initDifficulty(g), rounded.initDifficulty(g)));
+            QCOMPARE(smooth.initStability(g), rounded.initStability(g));
+            for (const double d : {1.0, 3.3, 7.25, 10.0}) {
+                QVERIFY(close(smooth.nextDifficulty(d, g), rounded.nextDifficulty(d, g)));
+                for (const double s : {0.1, 2.5, 40.0, 3000.0}) {
+                    for (const int days : {0, 1, 9, 400}) {
+                        const double r = rounded.retrievability(days, s);
+                        QVERIFY(close(smooth.retrievability(days, s), r));
+                        QVERIFY2(close(smooth.nextStability(d, s, days, g, r),
+                                       rounded.nextStability(d, s, days, g, r)),
+                                 qPrintable(QStringLiteral("g %1, d %2, s %3, days %4")
+                                                .arg(g)
+                                                .arg(d)
+                                                .arg(s)
+                                                .arg(days)));
+                        ++checked;
+                    }
+                }
+            }
+        }
+        QCOMPARE(checked, 256);
+        // R(S) = 0.9 whatever the decay, for both.
+        QVERIFY(close(smooth.retrievability(40.0, 40.0), 0.9));
+        QVERIFY(close(rounded.retrievability(40.0, 40.0), 0.9));
     }
 
     void fuzzStaysInTheReferenceRange()
