@@ -2,10 +2,7 @@
 
 #include "app/studio/aboutdialog.h"
 #include "app/studio/icons.h"
-#include "app/studio/lab/diagramscene.h"
-#include "app/studio/lab/faulttimeline.h"
 #include "app/studio/lab/labpage.h"
-#include "app/studio/lab/palettewidget.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/modebar.h"
 #include "app/studio/review/reviewpage.h"
@@ -124,7 +121,7 @@ void MainWindow::createPages()
     m_pages[index(Mode::Lab)] = m_lab;
     m_stack->insertWidget(int(index(Mode::Lab)), m_lab);
     m_undoGroup->addStack(m_lab->undoStack());
-    m_lab->setAutosaveFolder(m_workspace.dataDir());
+    m_lab->document().setAutosaveFolder(m_workspace.dataDir());
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
     connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -459,7 +456,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    m_lab->discardRecovery(); // a normal end: nothing to recover next time
+    m_lab->document().discardRecovery(); // a normal end: nothing to recover next time
     saveSettings();
     event->accept();
 }
@@ -473,10 +470,8 @@ void MainWindow::applyThemeColors()
     for (Mode mode : kAllModes)
         m_modeActions[index(mode)]->setIcon(themedIcon(iconName(mode), text, m_theme->accent()));
     m_modeBar->setColors(palette, m_theme->accent());
-    m_lab->scene()->refreshIcons();
-    m_lab->componentPalette()->refreshIcons();
+    m_lab->applyTheme(m_theme->accent());
     m_learn->applyTheme(m_theme->accent());
-    m_lab->timeline()->setAccent(m_theme->accent());
 }
 
 void MainWindow::saveScreenshotAs()

@@ -123,6 +123,7 @@ struct Network {
     double duration = 60;
     double warmup = 5;
     double sampleInterval = 1;
+    double loadFactor = 1;
 
     std::uint32_t nodeIndex(const QString &id) const;
 };

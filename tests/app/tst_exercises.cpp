@@ -12,6 +12,7 @@
 #include "app/studio/mainwindow.h"
 #include "app/studio/workspace.h"
 #include "core/diagram/diagramformat.h"
+#include "labparts.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,6 +28,7 @@
 #include <QUndoStack>
 
 using namespace sds::gui;
+using namespace sds::gui::test;
 using sds::content::ContentPaths;
 
 namespace {
@@ -206,7 +208,7 @@ private slots:
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));
         LabPage *lab = window.lab();
-        QVERIFY(!lab->charts()->hasPin());
+        QVERIFY(!chartsOf(*lab)->hasPin());
         window.learn()->tryOwnButton()->click();
         QCOMPARE(window.currentMode(), Mode::Lab);
         const auto &d = lab->document().data();
@@ -217,9 +219,9 @@ private slots:
         QVERIFY(d.name.contains(QStringLiteral("Photo inbox")));
         // The reference runs in the background, then is pinned under the
         // (still empty) current lines.
-        QTRY_VERIFY_WITH_TIMEOUT(lab->charts()->hasPin(), 60000);
-        QCOMPARE(lab->referenceRun(), nullptr);
-        QCOMPARE(lab->charts()->pointCount(0), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(chartsOf(*lab)->hasPin(), 60000);
+        QCOMPARE(runOf(*lab)->isReferenceRunning(), false);
+        QCOMPARE(chartsOf(*lab)->pointCount(0), 0);
         auto *pin = lab->findChild<QAction *>(QStringLiteral("pinAction"));
         QVERIFY(pin && pin->isChecked());
         QVERIFY(!lab->undoStack()->canUndo()); // a fresh document, not an edit
@@ -240,14 +242,14 @@ private slots:
         LabPage *lab = window.lab();
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
         lab->run();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->runner()->state() == SimRunner::State::Finished, 30000);
-        QTRY_VERIFY(lab->charts()->pointCount(0) > 50);
+        QTRY_VERIFY_WITH_TIMEOUT(runnerOf(*lab)->state() == SimRunner::State::Finished, 30000);
+        QTRY_VERIFY(chartsOf(*lab)->pointCount(0) > 50);
 
         window.setCurrentMode(Mode::Learn);
         window.learn()->tryOwnButton()->click();
-        QCOMPARE(lab->referenceRun(), nullptr); // nothing to compute
-        QVERIFY(lab->charts()->hasPin());
-        QCOMPARE(lab->charts()->pointCount(0), 0);
+        QCOMPARE(runOf(*lab)->isReferenceRunning(), false); // nothing to compute
+        QVERIFY(chartsOf(*lab)->hasPin());
+        QCOMPARE(chartsOf(*lab)->pointCount(0), 0);
         QCOMPARE(lab->document().data().nodes.size(), 1);
     }
 };

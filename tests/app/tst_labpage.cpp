@@ -11,6 +11,7 @@
 #include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
+#include "labparts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -35,6 +36,7 @@
 #include <QUndoStack>
 
 using namespace sds::gui;
+using namespace sds::gui::test;
 using sds::diagram::NodeKind;
 
 namespace {
@@ -77,7 +79,7 @@ private:
     // Two nodes: a client and a web server, placed by drops.
     static void buildTwoNodes(LabPage &lab)
     {
-        DiagramView *view = lab.view();
+        DiagramView *view = viewOf(lab);
         dropKind(view, QStringLiteral("client"), QPoint(200, 200));
         dropKind(view, QStringLiteral("web_server"), QPoint(600, 200));
     }
@@ -86,7 +88,7 @@ private slots:
     void paletteListsTheCatalogueAndFilters()
     {
         auto lab = shown();
-        PaletteWidget *palette = lab->componentPalette();
+        PaletteWidget *palette = paletteOf(*lab);
         QCOMPARE(palette->visibleKinds().size(), qsizetype(sds::diagram::catalogue().size()));
         palette->setFilter(QStringLiteral("cache"));
         QVERIFY(palette->visibleKinds().contains(QStringLiteral("cache")));
@@ -101,15 +103,15 @@ private slots:
     {
         auto lab = shown();
         const QPoint at(420, 300);
-        dropKind(lab->view(), QStringLiteral("cache"), at);
+        dropKind(viewOf(*lab), QStringLiteral("cache"), at);
         const auto &nodes = lab->document().data().nodes;
         QCOMPARE(nodes.size(), 1);
         QCOMPARE(nodes[0].kind, NodeKind::Cache);
-        NodeItem *item = lab->scene()->nodeItem(nodes[0].id);
+        NodeItem *item = sceneOf(*lab)->nodeItem(nodes[0].id);
         QVERIFY(item);
         // Centred on the drop point, give or take the grid.
         const QPointF centre = item->mapToScene(QRectF(QPointF(0, 0), NodeItem::kSize).center());
-        const QPointF dropped = lab->view()->mapToScene(at);
+        const QPointF dropped = viewOf(*lab)->mapToScene(at);
         QVERIFY2(QLineF(centre, dropped).length() <= NodeItem::kGrid,
                  qPrintable(QStringLiteral("%1,%2 vs %3,%4")
                                 .arg(centre.x())
@@ -122,7 +124,7 @@ private slots:
     void enterOnAPaletteItemAddsAtTheCentre()
     {
         auto lab = shown();
-        QTreeWidget *tree = lab->componentPalette()->tree();
+        QTreeWidget *tree = paletteOf(*lab)->tree();
         QTreeWidgetItem *web =
             tree->findItems(QStringLiteral("Web server"), Qt::MatchRecursive).value(0);
         QVERIFY(web);
@@ -139,9 +141,9 @@ private slots:
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
         QCOMPARE(d.nodes.size(), 2);
-        NodeItem *client = lab->scene()->nodeItem(d.nodes[0].id);
-        NodeItem *web = lab->scene()->nodeItem(d.nodes[1].id);
-        DiagramView *view = lab->view();
+        NodeItem *client = sceneOf(*lab)->nodeItem(d.nodes[0].id);
+        NodeItem *web = sceneOf(*lab)->nodeItem(d.nodes[1].id);
+        DiagramView *view = viewOf(*lab);
 
         const QPoint from = viewPointOf(view, client, client->handleRect().center());
         const QPoint to = viewPointOf(view, web, QRectF(QPointF(0, 0), NodeItem::kSize).center());
@@ -152,14 +154,14 @@ private slots:
         QCOMPARE(d.edges.size(), 1);
         QCOMPARE(d.edges[0].from, d.nodes[0].id);
         QCOMPARE(d.edges[0].to, d.nodes[1].id);
-        QVERIFY(lab->scene()->edgeItem(d.edges[0].id));
+        QVERIFY(sceneOf(*lab)->edgeItem(d.edges[0].id));
 
         const QByteArray built = sds::diagram::serializeDiagram(d);
         QUndoStack *undo = lab->undoStack();
         QCOMPARE(undo->count(), 3);
         undo->undo(); // the edge
         QVERIFY(d.edges.isEmpty());
-        QVERIFY(!lab->scene()->edgeItem(QStringLiteral("e1")));
+        QVERIFY(!sceneOf(*lab)->edgeItem(QStringLiteral("e1")));
         undo->undo(); // the web server
         undo->undo(); // the client
         QVERIFY(d.nodes.isEmpty());
@@ -168,7 +170,7 @@ private slots:
         undo->redo();
         undo->redo();
         QCOMPARE(sds::diagram::serializeDiagram(d), built);
-        QVERIFY(lab->scene()->edgeItem(d.edges[0].id));
+        QVERIFY(sceneOf(*lab)->edgeItem(d.edges[0].id));
     }
 
     void invalidConnectionsAreRefusedWithAReason()
@@ -177,10 +179,10 @@ private slots:
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
         const QString reason =
-            lab->scene()->connectNodes(d.nodes[1].id, d.nodes[0].id); // into the client
+            sceneOf(*lab)->connectNodes(d.nodes[1].id, d.nodes[0].id); // into the client
         QVERIFY(reason.contains(QStringLiteral("only sends")));
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
-        QVERIFY(lab->scene()
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)
                     ->connectNodes(d.nodes[0].id, d.nodes[1].id)
                     .contains(QStringLiteral("already")));
         QCOMPARE(d.edges.size(), 1);
@@ -191,9 +193,9 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         const QByteArray before = sds::diagram::serializeDiagram(d);
-        lab->scene()->selectNode(d.nodes[1].id);
+        sceneOf(*lab)->selectNode(d.nodes[1].id);
         lab->deleteAction()->trigger();
         QCOMPARE(d.nodes.size(), 1);
         QVERIFY(d.edges.isEmpty());
@@ -206,15 +208,15 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const QString web = lab->document().data().nodes[1].id;
-        lab->scene()->selectNode(web);
+        sceneOf(*lab)->selectNode(web);
         auto *servers =
-            qobject_cast<QSpinBox *>(lab->properties()->editor(QStringLiteral("servers")));
+            qobject_cast<QSpinBox *>(propertiesOf(*lab)->editor(QStringLiteral("servers")));
         QVERIFY(servers);
         QCOMPARE(servers->value(), 8);
         servers->setValue(24);
         QCOMPARE(lab->document().data().node(web)->integer(u"servers"), 24);
         auto *dist =
-            qobject_cast<QComboBox *>(lab->properties()->editor(QStringLiteral("service_dist")));
+            qobject_cast<QComboBox *>(propertiesOf(*lab)->editor(QStringLiteral("service_dist")));
         QVERIFY(dist);
         dist->setCurrentIndex(dist->findData(QStringLiteral("lognormal")));
         emit dist->activated(dist->currentIndex());
@@ -235,7 +237,7 @@ private slots:
             auto lab = shown();
             buildTwoNodes(*lab);
             const auto &d = lab->document().data();
-            QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+            QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
             QVERIFY(lab->saveFile(path));
             QVERIFY(!lab->isModified());
             QCOMPARE(lab->displayName(), QStringLiteral("design.json"));
@@ -281,21 +283,21 @@ private slots:
         QByteArray edited;
         {
             auto lab = shown();
-            lab->setAutosaveFolder(data.path());
+            lab->document().setAutosaveFolder(data.path());
             buildTwoNodes(*lab);
             QVERIFY(lab->saveFile(path));
-            QVERIFY(!lab->hasRecovery());
+            QVERIFY(!lab->document().hasRecovery());
             const auto &d = lab->document().data();
-            QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
-            QVERIFY(lab->autosaveNow());
-            QVERIFY(lab->hasRecovery());
+            QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+            QVERIFY(lab->document().autosaveNow());
+            QVERIFY(lab->document().hasRecovery());
             edited = sds::diagram::serializeDiagram(d);
             // The page goes away without a save or a normal close: a crash.
         }
         auto next = shown();
-        next->setAutosaveFolder(data.path());
-        QVERIFY(next->hasRecovery());
-        QVERIFY(next->recover());
+        next->document().setAutosaveFolder(data.path());
+        QVERIFY(next->document().hasRecovery());
+        QVERIFY(next->document().recover());
         QCOMPARE(sds::diagram::serializeDiagram(next->document().data()), edited);
         QCOMPARE(next->filePath(), path);
         QVERIFY(next->isModified()); // recovered, not yet saved
@@ -303,7 +305,7 @@ private slots:
         QCOMPARE(next->document().data().edges.size(), 0);
         next->undoStack()->redo();
         QVERIFY(next->saveFile(path));
-        QVERIFY(!next->hasRecovery()); // saved: nothing left to recover
+        QVERIFY(!next->document().hasRecovery()); // saved: nothing left to recover
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(!saved.readAll().contains("autosave_of"));
@@ -336,7 +338,7 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         lab->selectAllAction()->trigger();
         lab->copySelection();
         lab->paste();
@@ -352,7 +354,7 @@ private slots:
         lab->undoStack()->undo();
         QCOMPARE(d.nodes.size(), 2);
         // Duplicate works on the selection without the clipboard.
-        lab->scene()->selectNode(d.nodes[1].id);
+        sceneOf(*lab)->selectNode(d.nodes[1].id);
         lab->clipboardActions().at(3)->trigger();
         QCOMPARE(d.nodes.size(), 3);
         QCOMPARE(d.nodes[2].kind, NodeKind::WebServer);
@@ -367,14 +369,14 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        lab->view()->setFocus();
-        lab->scene()->selectNode(d.nodes[0].id);
-        QTest::keyClick(lab->view(), Qt::Key_Tab);
-        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[1].id});
-        QTest::keyClick(lab->view(), Qt::Key_Tab);
-        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[0].id});
-        QTest::keyClick(lab->view(), Qt::Key_Backtab, Qt::ShiftModifier);
-        QCOMPARE(lab->scene()->selectedNodeIds(), QStringList{d.nodes[1].id});
+        viewOf(*lab)->setFocus();
+        sceneOf(*lab)->selectNode(d.nodes[0].id);
+        QTest::keyClick(viewOf(*lab), Qt::Key_Tab);
+        QCOMPARE(sceneOf(*lab)->selectedNodeIds(), QStringList{d.nodes[1].id});
+        QTest::keyClick(viewOf(*lab), Qt::Key_Tab);
+        QCOMPARE(sceneOf(*lab)->selectedNodeIds(), QStringList{d.nodes[0].id});
+        QTest::keyClick(viewOf(*lab), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(sceneOf(*lab)->selectedNodeIds(), QStringList{d.nodes[1].id});
     }
 
     void theTwinPredictsThenCompares()
@@ -382,22 +384,23 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         sds::diagram::RunSettings longRun;
         longRun.durationS = 100000;
-        QVERIFY(lab->document().setRun(longRun).isEmpty());
+        QVERIFY(lab->document().diagram().setRun(longRun).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(6); // 60x
         lab->run();
         // 100 rps on 8 servers of 10 ms: 12.5 % busy, response 10 ms.
-        QVERIFY2(lab->twin()->summary().contains(QStringLiteral("predicted mean latency 10.00 ms")),
-                 qPrintable(lab->twin()->summary()));
-        QCOMPARE(lab->twin()->table()->rowCount(), 1);
-        QCOMPARE(lab->twin()->table()->item(0, 1)->text(), QStringLiteral("12.5 %"));
-        QTRY_VERIFY_WITH_TIMEOUT(lab->twin()->summary().contains(QStringLiteral("CI")), 20000);
-        QVERIFY(lab->twin()->table()->item(0, 2)->text().endsWith(QStringLiteral("%")));
+        QVERIFY2(
+            twinOf(*lab)->summary().contains(QStringLiteral("predicted mean latency 10.00 ms")),
+            qPrintable(twinOf(*lab)->summary()));
+        QCOMPARE(twinOf(*lab)->table()->rowCount(), 1);
+        QCOMPARE(twinOf(*lab)->table()->item(0, 1)->text(), QStringLiteral("12.5 %"));
+        QTRY_VERIFY_WITH_TIMEOUT(twinOf(*lab)->summary().contains(QStringLiteral("CI")), 20000);
+        QVERIFY(twinOf(*lab)->table()->item(0, 2)->text().endsWith(QStringLiteral("%")));
         // The load slider re-predicts: twice the rate, twice as busy.
         lab->findChild<QSlider *>(QStringLiteral("load"))->setValue(200);
-        QCOMPARE(lab->twin()->table()->item(0, 1)->text(), QStringLiteral("25.0 %"));
+        QCOMPARE(twinOf(*lab)->table()->item(0, 1)->text(), QStringLiteral("25.0 %"));
         lab->pause();
 
         auto cached = shown();
@@ -406,8 +409,8 @@ private slots:
                 QStringLiteral(SDS_TEST_DATA_DIR "/../../content/scenarios/cache-aside.json"))
                 .diagram);
         cached->run();
-        QVERIFY2(cached->twin()->summary().contains(QStringLiteral("No formula applies")),
-                 qPrintable(cached->twin()->summary()));
+        QVERIFY2(twinOf(*cached)->summary().contains(QStringLiteral("No formula applies")),
+                 qPrintable(twinOf(*cached)->summary()));
         cached->pause();
     }
 
@@ -416,19 +419,19 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("summary.json"));
         QString error;
         QVERIFY(!lab->exportSummary(path, &error)); // nothing has run
         QVERIFY(error.contains(QStringLiteral("Run the diagram first")));
         sds::diagram::RunSettings run; // 60 s, 5 s warm-up
-        QVERIFY(lab->document().setRun(run).isEmpty());
+        QVERIFY(lab->document().diagram().setRun(run).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
         lab->run();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->runner()->state() == SimRunner::State::Finished, 20000);
-        QTRY_VERIFY(lab->report()->html().contains(QStringLiteral("Run finished")));
-        QVERIFY(lab->report()->html().contains(d.nodes[1].id));
+        QTRY_VERIFY_WITH_TIMEOUT(runnerOf(*lab)->state() == SimRunner::State::Finished, 20000);
+        QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("Run finished")));
+        QVERIFY(reportOf(*lab)->html().contains(d.nodes[1].id));
         QVERIFY2(lab->exportSummary(path, &error), qPrintable(error));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -444,8 +447,8 @@ private slots:
     void problemsAreListedAndMarked()
     {
         auto lab = shown();
-        dropKind(lab->view(), QStringLiteral("web_server"), QPoint(300, 300));
-        QListWidget *problems = lab->problems();
+        dropKind(viewOf(*lab), QStringLiteral("web_server"), QPoint(300, 300));
+        QListWidget *problems = problemsOf(*lab);
         bool noClient = false;
         for (int i = 0; i < problems->count(); ++i)
             noClient = noClient || problems->item(i)->text().contains(QStringLiteral("no client"));
@@ -457,22 +460,22 @@ private slots:
         auto lab = shown();
         buildTwoNodes(*lab);
         const auto &d = lab->document().data();
-        QVERIFY(lab->scene()->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         sds::diagram::RunSettings long_;
         long_.durationS = 100000; // runs until the test stops it
-        QVERIFY(lab->document().setRun(long_).isEmpty());
+        QVERIFY(lab->document().diagram().setRun(long_).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(5); // 10x
         lab->run();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->charts()->pointCount(0) >= 5, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(chartsOf(*lab)->pointCount(0) >= 5, 20000);
         // A failed server: errors appear in the metrics, and stop once it is back.
         std::shared_ptr<const LabFrame> last;
-        connect(lab->runner(), &SimRunner::frameReady, this,
+        connect(runnerOf(*lab), &SimRunner::frameReady, this,
                 [&last](const std::shared_ptr<const LabFrame> &f) { last = f; });
-        lab->runner()->failNode(d.nodes[1].id);
+        runnerOf(*lab)->failNode(d.nodes[1].id);
         QTRY_VERIFY_WITH_TIMEOUT(last && last->metrics.nodeDown > 100, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(lab->scene()->nodeItem(d.nodes[1].id)->isDown(), 5000);
-        lab->runner()->restoreNode(d.nodes[1].id);
-        QTRY_VERIFY_WITH_TIMEOUT(!lab->scene()->nodeItem(d.nodes[1].id)->isDown(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(sceneOf(*lab)->nodeItem(d.nodes[1].id)->isDown(), 5000);
+        runnerOf(*lab)->restoreNode(d.nodes[1].id);
+        QTRY_VERIFY_WITH_TIMEOUT(!sceneOf(*lab)->nodeItem(d.nodes[1].id)->isDown(), 5000);
         const auto failedAtRestore = last->metrics.nodeDown;
         const double timeAtRestore = last->simTime;
         QTRY_VERIFY_WITH_TIMEOUT(last->simTime > timeAtRestore + 5 || last->finished, 20000);
@@ -514,14 +517,14 @@ private slots:
             edge(QStringLiteral("e%1").arg(i), QStringLiteral("lb"), web.id);
         }
         lab->loadTemplate(d);
-        lab->report()->show();
+        reportOf(*lab)->show();
         lab->run();
         QTRY_VERIFY_WITH_TIMEOUT(
-            lab->report()->html().contains(QStringLiteral("listed when the run pauses")), 20000);
-        QVERIFY(!lab->report()->html().contains(QStringLiteral("web-7")));
+            reportOf(*lab)->html().contains(QStringLiteral("listed when the run pauses")), 20000);
+        QVERIFY(!reportOf(*lab)->html().contains(QStringLiteral("web-7")));
         lab->pause();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->report()->html().contains(QStringLiteral("web-7")), 10000);
-        QVERIFY(lab->report()->html().contains(QStringLiteral("web-%1").arg(servers - 1)));
+        QTRY_VERIFY_WITH_TIMEOUT(reportOf(*lab)->html().contains(QStringLiteral("web-7")), 10000);
+        QVERIFY(reportOf(*lab)->html().contains(QStringLiteral("web-%1").arg(servers - 1)));
     }
 
     void faultsAppearOnTheTimeLine()
@@ -532,7 +535,7 @@ private slots:
         QVERIFY(loaded.ok());
         QVERIFY(!loaded.diagram.faults.isEmpty());
         lab->loadTemplate(loaded.diagram);
-        FaultTimeline *line = lab->timeline();
+        FaultTimeline *line = timelineOf(*lab);
         QVERIFY(line->isVisible());
         const sds::diagram::Fault &f = loaded.diagram.faults.first();
         QCOMPARE(line->spans().size(), loaded.diagram.faults.size());
@@ -543,15 +546,15 @@ private slots:
 
         // Clicking the bar selects the node on the canvas.
         QTest::mouseClick(line, Qt::LeftButton, {}, line->spanRect(0).center().toPoint());
-        QCOMPARE(lab->scene()->selectedItems().size(), 1);
-        QCOMPARE(lab->scene()->selectedItems().first(), lab->scene()->nodeItem(f.node));
+        QCOMPARE(sceneOf(*lab)->selectedItems().size(), 1);
+        QCOMPARE(sceneOf(*lab)->selectedItems().first(), sceneOf(*lab)->nodeItem(f.node));
 
         // The cursor follows the run; a failure by hand becomes an open span.
         lab->run();
         QTRY_VERIFY_WITH_TIMEOUT(line->time() > 1, 20000);
         const QString other =
             f.node == QStringLiteral("web-1") ? QStringLiteral("web-3") : QStringLiteral("web-1");
-        QVERIFY(lab->scene()->nodeItem(other));
+        QVERIFY(sceneOf(*lab)->nodeItem(other));
         bool chosen = false;
         QTimer::singleShot(50, this, [&] {
             auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
@@ -564,13 +567,13 @@ private slots:
             }
             menu->close();
         });
-        emit lab->scene()->nodeContextMenu(other, QPoint(200, 200));
+        emit sceneOf(*lab)->nodeContextMenu(other, QPoint(200, 200));
         QVERIFY(chosen);
         QCOMPARE(line->spans().size(), loaded.diagram.faults.size() + 1);
         QCOMPARE(line->spans().last().node, other);
         QVERIFY(!line->spans().last().planned);
         QVERIFY(line->spans().last().toS < 0);
-        QTRY_VERIFY_WITH_TIMEOUT(lab->scene()->nodeItem(other)->isDown(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sceneOf(*lab)->nodeItem(other)->isDown(), 10000);
         lab->pause();
         // Reset keeps the plan and drops what was done by hand.
         lab->resetAction()->trigger();

@@ -290,15 +290,14 @@ private slots:
         };
         throughput(1); // the first interval starts empty
         const double before = throughput(5);
-        runner.setRateScale(2);
-        QCOMPARE(runner.rateScale(), 2.0);
+        runner.setLoadFactor(2);
         const double after = throughput(5);
         QVERIFY2(before > 400 && before < 600, qPrintable(QString::number(before)));
         QVERIFY2(after / before > 1.8 && after / before < 2.2,
                  qPrintable(QStringLiteral("%1 then %2").arg(before).arg(after)));
 
-        // A scale set before load applies to the compiled rates.
-        runner.setRateScale(0.5);
+        // A factor set before load applies to the compiled rates.
+        runner.setLoadFactor(0.5);
         QCOMPARE(runner.load(d), QStringList());
         QVERIFY(drain(runner));
         const double half = throughput(5);

@@ -3,6 +3,7 @@
 // while the engine runs at full speed on its thread, and the longest stall
 // of the GUI thread meanwhile (goal: frames under 16.7 ms, no stall over
 // 50 ms). Offscreen raster painting, as on a machine without a GPU.
+#include "../app/labparts.h"
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/diagramview.h"
 #include "app/studio/lab/flowoverlay.h"
@@ -73,11 +74,11 @@ int main(int argc, char *argv[])
     lab.resize(1600, 1000);
     lab.show();
     lab.loadTemplate(bigDiagram());
-    lab.view()->fitAll();
+    sds::gui::test::viewOf(lab)->fitAll();
     // One paint per frame, the benchmark's own: otherwise every frame from
     // the engine schedules a second paint of the whole canvas on top of it,
     // which a real window coalesces with its own repaint.
-    lab.view()->setViewportUpdateMode(QGraphicsView::NoViewportUpdate);
+    sds::gui::test::viewOf(lab)->setViewportUpdateMode(QGraphicsView::NoViewportUpdate);
     lab.findChild<QComboBox *>(QStringLiteral("speed"))
         ->setCurrentIndex(2); // 1x: real-time animation
     lab.run();
@@ -103,10 +104,12 @@ int main(int argc, char *argv[])
     QObject::connect(&painter, &QTimer::timeout, [&] {
         QElapsedTimer t;
         t.start();
-        lab.view()->viewport()->repaint(); // a full, synchronous paint of the canvas
+        sds::gui::test::viewOf(lab)
+            ->viewport()
+            ->repaint(); // a full, synchronous paint of the canvas
         frames.push_back(double(t.nsecsElapsed()) / 1e6);
         const auto *overlay = [&]() -> const sds::gui::FlowOverlay * {
-            for (QGraphicsItem *i : lab.scene()->items())
+            for (QGraphicsItem *i : sds::gui::test::sceneOf(lab)->items())
                 if (i->type() == sds::gui::FlowOverlay::Type)
                     return static_cast<const sds::gui::FlowOverlay *>(i);
             return nullptr;

@@ -319,6 +319,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent)
     , d(std::make_unique<Private>())
 {
+    setObjectName(QStringLiteral("charts"));
     d->tabs = new QTabWidget(this);
     d->tabs->setDocumentMode(true);
     connect(d->tabs, &QTabWidget::currentChanged, this, [this](int tab) {

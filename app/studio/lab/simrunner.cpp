@@ -56,10 +56,11 @@ struct SimRunner::Worker final : public QObject {
             rebuild();
     }
 
-    void run()
+    void run(bool batch)
     {
         if (!m_sim || m_sim->finished())
             return;
+        m_batch = batch;
         m_clock.start();
         m_timer->start();
     }
@@ -127,6 +128,7 @@ struct SimRunner::Worker final : public QObject {
     double m_rateScale = 1;
     quint64 m_seed = 0;
     quint64 m_epoch = 0;
+    bool m_batch = false; // runToEnd(): no frames until the end
     // Frames sent and not yet taken by the GUI thread. A regular frame waits
     // while one is pending, so a slow GUI never gets a growing queue; the
     // samples simply ride along in the next frame.
@@ -156,6 +158,15 @@ private:
         }
         QElapsedTimer busy;
         busy.start();
+        if (m_batch) {
+            while (!m_sim->finished() && busy.nsecsElapsed() < kBusyNs) {
+                if (m_sim->runEvents(kEventChunk) == 0)
+                    break;
+            }
+            if (m_sim->finished())
+                finishTick();
+            return;
+        }
         if (m_speed > 0) {
             const double wall = std::min(double(m_clock.nsecsElapsed()) / 1e9, kMaxTickSeconds);
             m_clock.start();
@@ -242,15 +253,20 @@ QStringList SimRunner::load(const diagram::DiagramData &diagram)
     sim::CompileResult compiled = sim::compileNetwork(diagram);
     if (!compiled.ok())
         return compiled.errors;
+    load(std::move(compiled.network));
+    return {};
+}
+
+void SimRunner::load(sim::Network network)
+{
     ++m_epoch;
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, network = std::move(compiled.network), epoch = m_epoch]() mutable {
+        [worker = m_worker, network = std::move(network), epoch = m_epoch]() mutable {
             worker->load(std::move(network), epoch);
         },
         Qt::QueuedConnection);
     setState(State::Ready);
-    return {};
 }
 
 SimRunner::State SimRunner::state() const
@@ -262,7 +278,18 @@ void SimRunner::run()
 {
     if (m_state != State::Ready && m_state != State::Paused)
         return;
-    QMetaObject::invokeMethod(m_worker, &Worker::run, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->run(false); }, Qt::QueuedConnection);
+    setState(State::Running);
+}
+
+void SimRunner::runToEnd()
+{
+    if (m_state != State::Ready && m_state != State::Paused)
+        return;
+    m_thread->setPriority(QThread::LowPriority);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->run(true); }, Qt::QueuedConnection);
     setState(State::Running);
 }
 
@@ -306,17 +333,12 @@ double SimRunner::speed() const
     return m_speed;
 }
 
-void SimRunner::setRateScale(double factor)
+void SimRunner::setLoadFactor(double factor)
 {
-    m_rateScale = std::max(0.0, factor);
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, scale = m_rateScale] { worker->setRateScale(scale); },
+        m_worker,
+        [worker = m_worker, factor = std::max(0.0, factor)] { worker->setRateScale(factor); },
         Qt::QueuedConnection);
-}
-
-double SimRunner::rateScale() const
-{
-    return m_rateScale;
 }
 
 void SimRunner::setSeed(quint64 seed)

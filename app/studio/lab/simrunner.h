@@ -44,12 +44,18 @@ public:
     ~SimRunner() override;
 
     // Compiles @p diagram for a new run (stopping the current one); returns
-    // the problems that prevent it, or nothing. The seed and rate scale set
+    // the problems that prevent it, or nothing. The seed and load factor set
     // here carry over.
     QStringList load(const diagram::DiagramData &diagram);
+    // The same for a network compiled already.
+    void load(sim::Network network);
     State state() const;
 
     void run();
+    // Runs to the end as fast as the machine can, with no frames on the way
+    // and one at the finish that carries the whole time series: a batch run
+    // in the background, at low priority.
+    void runToEnd();
     void pause();
     // Advances by one sample interval of simulated time, then pauses.
     void step();
@@ -59,8 +65,8 @@ public:
     void setSpeed(double simSecondsPerSecond);
     double speed() const;
     // Multiplies every client's rate, live (the load slider); 1 = as designed.
-    void setRateScale(double factor);
-    double rateScale() const;
+    // The value is not kept here: the run controller owns it.
+    void setLoadFactor(double factor);
     void setSeed(quint64 seed);
     quint64 seed() const;
     void failNode(const QString &id);
@@ -84,7 +90,6 @@ private:
     quint64 m_epoch = 0;
     State m_state = State::Empty;
     double m_speed = 1;
-    double m_rateScale = 1;
     quint64 m_seed = 0; // 0: the diagram's own seed
 };
 

@@ -1,0 +1,67 @@
+#include "app/studio/lab/chartsarea.h"
+
+#include "app/studio/lab/chartspanel.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSignalBlocker>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace sds::gui {
+
+ChartsArea::ChartsArea(QWidget *parent)
+    : QWidget(parent)
+    , m_charts(new ChartsPanel(this))
+{
+    setObjectName(QStringLiteral("chartsArea"));
+    auto *bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_pinAction = bar->addAction(tr("Pin run for comparison"));
+    m_pinAction->setObjectName(QStringLiteral("pinAction"));
+    m_pinAction->setCheckable(true);
+    m_pinAction->setToolTip(tr("Keep this run's lines, dashed, under the next run's (A/B)"));
+    connect(m_pinAction, &QAction::toggled, this,
+            [this](bool on) { on ? m_charts->pin() : m_charts->clearPin(); });
+    QAction *csv = bar->addAction(tr("Export CSV…"));
+    csv->setToolTip(tr("Save the time series of this run as CSV"));
+    connect(csv, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Time Series"), QStringLiteral("run.csv"), tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !m_charts->exportCsv(path, &error))
+            QMessageBox::warning(this, tr("Time series not exported"), error);
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_charts, 1);
+}
+
+void ChartsArea::pinRun(const QStringList &ids, const std::vector<sim::Sample> &series)
+{
+    if (!series.empty()) {
+        m_charts->setNodes(ids);
+        m_charts->addSamples(series);
+    }
+    m_charts->pin();
+    m_charts->clear();
+    setPinned(m_charts->hasPin());
+}
+
+void ChartsArea::clearAll()
+{
+    m_charts->clearPin();
+    m_charts->clear();
+    setPinned(false);
+}
+
+void ChartsArea::setPinned(bool pinned)
+{
+    const QSignalBlocker block(m_pinAction);
+    m_pinAction->setChecked(pinned);
+}
+
+} // namespace sds::gui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/sim/metrics.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QAction;
+
+namespace sds::gui {
+
+class ChartsPanel;
+
+// The Charts tab: the live charts under a slim bar that pins a run for an
+// A/B comparison and exports the time series as CSV.
+class ChartsArea final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartsArea)
+
+public:
+    explicit ChartsArea(QWidget *parent = nullptr);
+
+    ChartsPanel *charts() const { return m_charts; }
+    // Puts @p series (of the nodes @p ids) on the charts and pins them; with
+    // no series, pins the run the charts hold. The charts are then empty.
+    void pinRun(const QStringList &ids, const std::vector<sim::Sample> &series);
+    // No pinned run and no lines.
+    void clearAll();
+
+private:
+    void setPinned(bool pinned);
+
+    ChartsPanel *m_charts;
+    QAction *m_pinAction;
+};
+
+} // namespace sds::gui

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/diagram/validation.h"
+
+#include <QListWidget>
+
+namespace sds::gui {
+
+// The Problems dock: what would stop the diagram from running, each with
+// the node it concerns; double-click one to find that node. An empty
+// diagram gets the first step instead of a problem.
+class ProblemsList final : public QListWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProblemsList)
+
+public:
+    explicit ProblemsList(QWidget *parent = nullptr);
+
+    // Lists @p problems, or says there are none; @p empty: the diagram has no node.
+    void showProblems(const QList<diagram::Problem> &problems, bool empty);
+
+signals:
+    void nodeActivated(const QString &id);
+};
+
+} // namespace sds::gui

@@ -1,0 +1,121 @@
+#include "app/studio/lab/runtoolbar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+
+#include <cmath>
+
+namespace sds::gui {
+
+namespace {
+
+struct Speed {
+    const char *label;
+    double value; // simulated seconds per second; 0 = as fast as possible
+};
+constexpr Speed kSpeeds[] = {{"0.25×", 0.25}, {"0.5×", 0.5}, {"1×", 1},   {"2×", 2},
+                             {"5×", 5},       {"10×", 10},   {"60×", 60}, {"Max", 0}};
+constexpr int kDefaultSpeed = 2; // 1×
+
+QString ms(double seconds)
+{
+    return QString::number(seconds * 1000, 'f', seconds < 0.1 ? 1 : 0);
+}
+
+} // namespace
+
+RunToolBar::RunToolBar(QWidget *parent)
+    : QToolBar(tr("Run"), parent)
+    , m_runAction(new QAction(tr("&Run"), this))
+    , m_stepAction(new QAction(tr("S&tep"), this))
+    , m_resetAction(new QAction(tr("R&eset"), this))
+    , m_speed(new QComboBox(this))
+    , m_load(new QSlider(Qt::Horizontal, this))
+    , m_loadLabel(new QLabel(QStringLiteral("100 %"), this))
+    , m_clock(new QLabel(this))
+{
+    setObjectName(QStringLiteral("labRunToolBar"));
+    setMovable(false);
+    setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_stepAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_stepAction->setToolTip(tr("Advance one sample interval of simulated time (F6)"));
+    m_resetAction->setToolTip(tr("Back to time zero, same seed"));
+    for (QAction *a : {m_runAction, m_stepAction, m_resetAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    addSeparator();
+
+    addWidget(new QLabel(tr(" Speed "), this));
+    m_speed->setObjectName(QStringLiteral("speed"));
+    for (const Speed &s : kSpeeds)
+        m_speed->addItem(QString::fromUtf8(s.label), s.value);
+    m_speed->setCurrentIndex(kDefaultSpeed);
+    m_speed->setToolTip(
+        tr("Simulated seconds per real second; Max runs as fast as the machine can"));
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int i) { emit speedChanged(m_speed->itemData(i).toDouble()); });
+    addWidget(m_speed);
+    addSeparator();
+
+    addWidget(new QLabel(tr(" Load "), this));
+    m_load->setObjectName(QStringLiteral("load"));
+    m_load->setRange(10, 500);
+    m_load->setValue(100);
+    m_load->setFixedWidth(160);
+    m_load->setToolTip(tr("Every client's request rate, as a share of what the diagram says"));
+    m_loadLabel->setMinimumWidth(48);
+    connect(m_load, &QSlider::valueChanged, this, [this](int percent) {
+        m_loadLabel->setText(QStringLiteral("%1 %").arg(percent));
+        emit loadFactorChanged(percent / 100.0);
+    });
+    addWidget(m_load);
+    addWidget(m_loadLabel);
+    addSeparator();
+    m_clock->setObjectName(QStringLiteral("clock"));
+    addWidget(m_clock);
+    showState(SimRunner::State::Empty);
+}
+
+void RunToolBar::showLoadFactor(double factor)
+{
+    const int percent = int(std::lround(factor * 100));
+    const QSignalBlocker block(m_load);
+    m_load->setValue(percent);
+    m_loadLabel->setText(QStringLiteral("%1 %").arg(m_load->value()));
+}
+
+void RunToolBar::showState(SimRunner::State state)
+{
+    const bool running = state == SimRunner::State::Running;
+    m_runAction->setText(running ? tr("&Pause") : tr("&Run"));
+    m_runAction->setToolTip(running ? tr("Pause the traffic (F5)")
+                                    : tr("Run traffic through the diagram (F5)"));
+    m_resetAction->setEnabled(state != SimRunner::State::Empty);
+}
+
+void RunToolBar::showFrame(const LabFrame &frame)
+{
+    const sim::RunMetrics &m = frame.metrics;
+    QString text = tr("t = %1 s").arg(frame.simTime, 0, 'f', 1);
+    if (!frame.newSamples.empty() || m.completed > 0) {
+        const double rps =
+            frame.newSamples.empty() ? m.throughput() : frame.newSamples.back().throughput;
+        const double p99 =
+            frame.newSamples.empty() ? m.latency.quantile(0.99) : frame.newSamples.back().p99;
+        text += tr("  ·  %1 rps  ·  p99 %2 ms  ·  %3 failed")
+                    .arg(std::round(rps))
+                    .arg(ms(p99))
+                    .arg(m.failed);
+    }
+    if (frame.overloaded)
+        text += tr("  ·  overloaded: stopped");
+    m_clock->setText(text);
+}
+
+} // namespace sds::gui
