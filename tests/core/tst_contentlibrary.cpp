@@ -4,11 +4,13 @@
 // concept page has its parts. Then broken copies of a page show that each
 // check can fail.
 #include "core/content/contentcheck.h"
+#include "core/content/contentpaths.h"
 #include "core/content/library.h"
 #include "core/diagram/scenariolibrary.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -164,6 +166,50 @@ private slots:
                      qPrintable(QStringLiteral("expected: %1\ngot:\n%2")
                                     .arg(QLatin1StringView(expected), all)));
         }
+    }
+
+    void scenariosAreReadOnceWithTheirDiagrams()
+    {
+        const sds::diagram::ScenarioLibrary lib =
+            sds::diagram::ScenarioLibrary::load(ContentPaths(kContent).scenarios());
+        QVERIFY(lib.entries().size() >= 10);
+        QVERIFY(lib.errors().isEmpty());
+        const sds::diagram::ScenarioEntry *e = lib.find(QStringLiteral("cache-aside"));
+        QVERIFY(e);
+        QVERIFY(!e->diagram.nodes.isEmpty()); // parsed once, kept: opening it parses nothing
+        QCOMPARE(e->name, e->diagram.name);
+        QVERIFY(!lib.find(QStringLiteral("no-such-template")));
+        for (qsizetype i = 1; i < lib.entries().size(); ++i)
+            QVERIFY(lib.entries().at(i - 1).name <= lib.entries().at(i).name);
+    }
+
+    void aBrokenScenarioIsNamedAndLeftOut()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(kContent + QStringLiteral("/scenarios/cache-aside.json"),
+                            dir.filePath(QStringLiteral("good.json"))));
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{ not json");
+        bad.close();
+        const auto lib = sds::diagram::ScenarioLibrary::load(dir.path());
+        QCOMPARE(lib.ids(), QStringList{QStringLiteral("good")});
+        QCOMPARE(lib.errors().size(), 1);
+        QVERIFY(lib.errors().first().startsWith(QStringLiteral("bad.json: ")));
+    }
+
+    void contentPathsNameEachFolderOnce()
+    {
+        const ContentPaths builtIn = ContentPaths::forDir({});
+        QCOMPARE(builtIn.root(), QStringLiteral(":/content"));
+        QCOMPARE(builtIn.decks(), QStringLiteral(":/content/decks"));
+        const ContentPaths dir = ContentPaths::forDir(QStringLiteral("/tmp/c"));
+        QCOMPARE(dir.topics(), QStringLiteral("/tmp/c/topics"));
+        QCOMPARE(dir.exercises(), QStringLiteral("/tmp/c/exercises"));
+        QCOMPARE(dir.scenarios(), QStringLiteral("/tmp/c/scenarios"));
+        QCOMPARE(dir.studyPlan(), QStringLiteral("/tmp/c/study-plan.json"));
+        QVERIFY(QFileInfo::exists(ContentPaths(kContent).studyPlan()));
+        QVERIFY(QFileInfo(ContentPaths(kContent).decks()).isDir());
     }
 
     void navigationFollowsReadingOrder()
