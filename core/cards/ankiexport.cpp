@@ -3,6 +3,7 @@
 #include "core/cards/ankitemplate.h"
 #include "core/cards/cardhtml.h"
 #include "core/cards/zipfile.h"
+#include "core/storage/sqlitefile.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -16,7 +17,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimeZone>
-#include <QUuid>
 
 namespace sds::cards {
 namespace {
@@ -315,25 +315,26 @@ bool writeAnkiPackage(const QString &path, const ImportBatch &batch, QString *er
         return false;
     }
     const QString dbPath = dir.filePath(QStringLiteral("collection.anki2"));
-    bool ok = false;
-    const QString connection = QStringLiteral("apkg-export-") + QUuid::createUuid().toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(dbPath);
-        if (!db.open()) {
-            *error = QStringLiteral("cannot write the package: %1").arg(db.lastError().text());
-        } else {
-            db.transaction();
-            Writer writer(batch, error);
-            ok = writer.write(db) && db.commit();
-            if (!ok && error->isEmpty())
-                *error = db.lastError().text();
+        // A scratch file of our own that is zipped once closed: no WAL beside it.
+        storage::SqliteFile db;
+        storage::SqliteFile::Options options;
+        options.wal = false;
+        if (const Result<void> opened = db.open(dbPath, options); !opened) {
+            *error = QStringLiteral("cannot write the package: %1").arg(opened.error());
+            return false;
         }
-        db.close();
+        Writer writer(batch, error);
+        const Result<void> written = db.write([&](const QSqlDatabase &connection) -> Result<void> {
+            if (!writer.write(connection))
+                return sds::fail(*error);
+            return {};
+        });
+        if (!written) {
+            *error = written.error();
+            return false;
+        }
     }
-    QSqlDatabase::removeDatabase(connection);
-    if (!ok)
-        return false;
     QFile file(dbPath);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();

@@ -1,6 +1,7 @@
 #include "core/cards/ankipackage.h"
 
 #include "core/cards/protowire.h"
+#include "core/storage/sqlitefile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,7 +12,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimeZone>
-#include <QUuid>
 
 #include <memory>
 #include <zstd.h>
@@ -162,29 +162,21 @@ std::optional<AnkiPackage> Reader::read(const QString &path)
 
 bool Reader::readCollection(const QString &file)
 {
-    const QString connection = QStringLiteral("apkg-") + QUuid::createUuid().toString();
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(file);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            fail(QStringLiteral("cannot open the collection in the archive: %1")
-                     .arg(db.lastError().text()));
-        } else {
-            QSqlQuery q(db);
-            const bool schema18 =
-                q.exec(QStringLiteral(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'")) &&
-                q.next();
-            q.finish();
-            ok = (schema18 ? readSchema18TypesAndDecks(q) : readLegacyTypesAndDecks(q)) &&
-                 readNotes(q) && readCards(q) && readReviews(q);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
+    // Anki's file, not ours: no id, no versions, nothing written to it.
+    storage::SqliteFile db;
+    storage::SqliteFile::Options options;
+    options.readOnly = true;
+    if (const Result<void> opened = db.open(file, options); !opened)
+        return fail(
+            QStringLiteral("cannot open the collection in the archive: %1").arg(opened.error()));
+    QSqlQuery q(db.database());
+    const bool schema18 =
+        q.exec(QStringLiteral(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'")) &&
+        q.next();
+    q.finish();
+    return (schema18 ? readSchema18TypesAndDecks(q) : readLegacyTypesAndDecks(q)) && readNotes(q) &&
+           readCards(q) && readReviews(q);
 }
 
 bool Reader::readLegacyTypesAndDecks(QSqlQuery &q)

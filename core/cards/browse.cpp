@@ -266,7 +266,7 @@ QString cardPlainText(const QString &text, bool isHtml)
 std::optional<QList<qint64>> Collection::findCards(const CardSearch &search,
                                                    const QDateTime &now) const
 {
-    if (!m_open) {
+    if (!isOpen()) {
         fail(QStringLiteral("the collection is not open"));
         return std::nullopt;
     }
@@ -308,7 +308,7 @@ std::optional<QList<qint64>> Collection::findCards(const CardSearch &search,
     order.append(QStringLiteral("c.id") + direction);
     sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
 
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
     if (!detail::exec(q, sql, binds)) {
         fail(q.lastError().text());
@@ -323,11 +323,11 @@ std::optional<QList<qint64>> Collection::findCards(const CardSearch &search,
 QList<BrowseRow> Collection::browseRows(const QList<qint64> &cardIds, const QDateTime &now) const
 {
     QList<BrowseRow> out;
-    if (!m_open || cardIds.isEmpty())
+    if (!isOpen() || cardIds.isEmpty())
         return out;
     const qint64 at = now.isValid() ? now.toSecsSinceEpoch() : 0;
     QHash<qint64, BrowseRow> byId;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
     // SQLite takes at most 32766 bound values; the browser asks for a screenful.
     constexpr qsizetype kChunk = 500;

@@ -4,8 +4,10 @@
 #include "core/cards/builtindecks.h"
 #include "core/cards/importbatch.h"
 #include "core/cards/statistics.h"
+#include "core/result.h"
 #include "core/srs/fsrs.h"
 #include "core/srs/optimizer.h"
+#include "core/storage/sqlitefile.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -153,7 +155,7 @@ public:
      */
     bool open(const QString &path, const OpenOptions &options = {});
     void close();
-    bool isOpen() const { return m_open; }
+    bool isOpen() const { return m_file.isOpen(); }
     QString error() const { return m_error; }
     OpenProblem problem() const { return m_problem; }
     QString path() const { return m_path; }
@@ -272,19 +274,29 @@ public:
 
 private:
     bool fail(const QString &message) const;
-    bool checkExisting(const QString &path);
-    bool openWritable(bool fresh);
+    // The public API reports failures through error(): these take a
+    // Result's value, or record its message.
+    bool reported(const Result<void> &result) const { return result || fail(result.error()); }
+    bool reported(Result<void> &&result) const { return reported(std::as_const(result)); }
+    template <typename T> std::optional<T> reported(Result<T> &&result) const
+    {
+        if (!result) {
+            fail(result.error());
+            return std::nullopt;
+        }
+        return std::move(result).value();
+    }
+    QString refusal(storage::SqliteFile::Problem problem, const QString &detail);
     void autoBackup(const QDateTime &now);
     int newCardsLeftToday(const QDateTime &now) const;
 
-    QString m_connection;
+    storage::SqliteFile m_file{QStringLiteral("the collection")};
     QString m_path;
     OpenOptions m_options;
     mutable QString m_error;
     OpenProblem m_problem = OpenProblem::None;
     QString m_backupWarning;
     QString m_setAside;
-    bool m_open = false;
     mutable std::optional<srs::SchedulerParams> m_params; // cached; cleared by the setters
 };
 

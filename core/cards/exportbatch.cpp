@@ -15,11 +15,11 @@ namespace sds::cards {
 
 std::optional<ImportBatch> Collection::exportBatch(qint64 deckId) const
 {
-    if (!m_open) {
+    if (!isOpen()) {
         fail(QStringLiteral("the collection is not open"));
         return std::nullopt;
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QSqlDatabase &db = m_file.database();
     QSqlQuery q(db);
     if (!detail::exec(q, QStringLiteral("SELECT name FROM decks WHERE id = ?"), {deckId}) ||
         !q.next()) {
@@ -28,7 +28,7 @@ std::optional<ImportBatch> Collection::exportBatch(qint64 deckId) const
     }
     const QString deckName = q.value(0).toString();
     // Read consistently: one snapshot for the cards and their logs.
-    detail::Transaction t(db);
+    storage::Transaction t(db);
     ImportBatch batch;
     batch.origin = QStringLiteral("anki");
     if (!detail::exec(q,

@@ -9,9 +9,9 @@ namespace sds::cards {
 QList<srs::ReviewHistory> Collection::reviewHistories() const
 {
     QList<srs::ReviewHistory> out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
-    if (!m_open ||
+    if (!isOpen() ||
         !detail::exec(q, QStringLiteral("SELECT card_id, time, rating, before_state FROM revlog "
                                         "ORDER BY card_id, id")))
         return out;

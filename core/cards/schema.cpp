@@ -1,9 +1,7 @@
 #include "core/cards/schema.h"
 
 #include "core/cards/cardrow.h"
-#include "core/cards/sqlsupport.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <array>
@@ -117,27 +115,10 @@ int currentVersion()
     return int(kSteps.size());
 }
 
-bool migrate(const QSqlDatabase &db, int from, QString *error)
+const QList<storage::Migration> &migrations()
 {
-    for (int v = from; v < currentVersion(); ++v) {
-        detail::Transaction t(db);
-        QSqlQuery q(db);
-        if (!t.begun()) {
-            *error = t.error();
-            return false;
-        }
-        if (!kSteps[std::size_t(v)](q) ||
-            !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1))) {
-            *error =
-                QStringLiteral("upgrading to schema %1: %2").arg(v + 1).arg(q.lastError().text());
-            return false;
-        }
-        if (!t.commit()) {
-            *error = t.error();
-            return false;
-        }
-    }
-    return true;
+    static const QList<storage::Migration> steps(kSteps.begin(), kSteps.end());
+    return steps;
 }
 
 } // namespace sds::cards::schema

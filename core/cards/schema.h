@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QSqlDatabase>
-#include <QString>
+#include "core/storage/sqlitefile.h"
+
+#include <QList>
 
 // The collection's schema as a list of upgrade steps from version 0 (an
 // empty file); SCHEMA.md describes the tables. Not part of the public API.
@@ -14,9 +15,9 @@ inline constexpr quint32 kApplicationId = 0x53445343;
 // The version the last step produces.
 int currentVersion();
 
-// Runs the steps from @p from up to currentVersion(), each in its own
-// transaction together with its PRAGMA user_version, so a crash between
-// steps leaves a file at a version that later opens carry on from.
-bool migrate(const QSqlDatabase &db, int from, QString *error);
+// The steps from version 0; SqliteFile runs each in its own transaction
+// together with its PRAGMA user_version, so a crash between steps leaves a
+// file at a version that later opens carry on from.
+const QList<storage::Migration> &migrations();
 
 } // namespace sds::cards::schema

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/sqlitefile.h"
+
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -10,34 +12,9 @@
 // Small pieces the collection's sources share; not part of the public API.
 namespace sds::cards::detail {
 
-// BEGIN IMMEDIATE at construction, ROLLBACK at destruction unless commit()
-// succeeded: every early return on an error undoes the whole change.
-// IMMEDIATE takes the write lock up front, so a second process fails at
-// BEGIN (after the busy timeout) rather than half-way through.
-class Transaction
-{
-public:
-    explicit Transaction(const QSqlDatabase &db);
-    ~Transaction();
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-
-    bool begun() const { return m_begun; }
-    bool commit();
-    QString error() const { return m_error; }
-
-private:
-    QSqlDatabase m_db;
-    QString m_error;
-    bool m_begun = false;
-    bool m_done = false;
-};
-
-// Prepares, binds in order and runs @p sql on @p q.
-bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds = {});
-
-// "?, ?, ?" for @p count values.
-QString placeholders(int count);
+// The statement helpers live with the SQLite file (storage/sqlitefile.h).
+using storage::exec;
+using storage::placeholders;
 
 // Whole Unix seconds, or NULL for an invalid time.
 QVariant toSecs(const QDateTime &time);

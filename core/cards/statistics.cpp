@@ -43,7 +43,7 @@ std::optional<CardStatistics> Collection::statistics(std::optional<qint64> deckI
         fail(why);
         return std::nullopt;
     };
-    if (!m_open)
+    if (!isOpen())
         return failed(QStringLiteral("the collection is not open"));
     if (!now.isValid())
         return failed(QStringLiteral("statistics need a valid time"));
@@ -60,7 +60,7 @@ std::optional<CardStatistics> Collection::statistics(std::optional<qint64> deckI
     const int span = std::max(days, CardStatistics::kYearDays);
     const qint64 firstDay = todayNumber - span + 1;
 
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
     const QString deckJoin =
         deckId ? QStringLiteral(" JOIN cards c ON c.id = r.card_id") : QString();

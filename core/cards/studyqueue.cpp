@@ -38,7 +38,7 @@ qint64 startOfUtcDayMs(const QDateTime &now)
 
 int Collection::newCardsLeftToday(const QDateTime &now) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     // A card answered while New was started that day; undo removes its row
     // and so gives the card back to the day's allowance.
     if (!detail::exec(q,
@@ -60,10 +60,10 @@ StudyCounts Collection::counts(std::optional<qint64> deckId, const QDateTime &no
         return {};
     }
     StudyCounts all;
-    if (!m_open)
+    if (!isOpen())
         return all;
     const qint64 at = now.toSecsSinceEpoch();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     if (!detail::exec(q,
                       QStringLiteral("SELECT total(c.state = 0), "
                                      "total(c.state IN (1, 3) AND c.due <= ?), "
@@ -86,10 +86,10 @@ StudyCounts Collection::counts(std::optional<qint64> deckId, const QDateTime &no
 QList<DeckCounts> Collection::countsPerDeck(const QDateTime &now) const
 {
     QList<DeckCounts> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
     const qint64 at = now.toSecsSinceEpoch();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     if (!detail::exec(q,
                       QStringLiteral("SELECT c.deck_id, total(c.state = 0), "
                                      "total(c.state IN (1, 3) AND c.due <= ?), "
@@ -120,10 +120,10 @@ QList<DeckCounts> Collection::countsPerDeck(const QDateTime &now) const
 
 std::optional<Card> Collection::nextCard(std::optional<qint64> deckId, const QDateTime &now) const
 {
-    if (!m_open)
+    if (!isOpen())
         return std::nullopt;
     const qint64 at = now.toSecsSinceEpoch();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     bool ok = true;
     // One state at a time: "state = ?" reads the (state, due) index in
     // order and stops at the first card that may be studied, where
@@ -167,90 +167,78 @@ std::optional<srs::CardState> Collection::answer(qint64 cardId, srs::Rating rati
         fail(message);
         return std::nullopt;
     };
-    if (!m_open)
-        return failed(QStringLiteral("the collection is not open"));
     if (int(rating) < 1 || int(rating) > 4)
         return failed(QStringLiteral("a rating is 1 (Again) to 4 (Easy)"));
     if (!now.isValid() || durationMs < 0)
         return failed(QStringLiteral("an answer needs a valid time and a duration of 0 or more"));
     const srs::SchedulerParams params = schedulerParams();
-    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    detail::Transaction t(db);
-    if (!t.begun())
-        return failed(t.error());
-    QSqlQuery q(db);
-    if (!detail::exec(
-            q, QStringLiteral("SELECT %1 FROM cards WHERE id = ?").arg(detail::stateColumnList({})),
-            {cardId}))
-        return failed(q.lastError().text());
-    if (!q.next())
-        return failed(QStringLiteral("there is no card %1").arg(cardId));
-    const srs::CardState before = detail::readState(q, 0);
-    q.finish();
-    // The file keeps whole seconds; scheduling from the whole second makes
-    // the stored card exactly what the scheduler computed.
-    const srs::CardState after = srs::review(before, rating, detail::wholeSecond(now), params,
-                                             srs::fuzzSeed(quint64(cardId), before.reps));
+    return reported(m_file.write([&](const QSqlDatabase &db) -> Result<srs::CardState> {
+        QSqlQuery q(db);
+        if (!detail::exec(q,
+                          QStringLiteral("SELECT %1 FROM cards WHERE id = ?")
+                              .arg(detail::stateColumnList({})),
+                          {cardId}))
+            return sds::fail(q.lastError().text());
+        if (!q.next())
+            return sds::fail(QStringLiteral("there is no card %1").arg(cardId));
+        const srs::CardState before = detail::readState(q, 0);
+        q.finish();
+        // The file keeps whole seconds; scheduling from the whole second makes
+        // the stored card exactly what the scheduler computed.
+        const srs::CardState after = srs::review(before, rating, detail::wholeSecond(now), params,
+                                                 srs::fuzzSeed(quint64(cardId), before.reps));
 
-    QStringList sets;
-    for (const QString &c : detail::stateColumns())
-        sets.append(c + QStringLiteral(" = ?"));
-    if (!detail::exec(q, QStringLiteral("UPDATE cards SET %1 WHERE id = ?").arg(sets.join(u',')),
-                      detail::stateValues(after) + QVariantList{cardId}))
-        return failed(q.lastError().text());
-    if (!detail::exec(q,
-                      QStringLiteral("INSERT INTO revlog (card_id, time, rating, duration, %1, %2) "
-                                     "VALUES (?, ?, ?, ?, %3, %3)")
-                          .arg(detail::stateColumnList(QStringLiteral("before_")),
-                               detail::stateColumnList(QStringLiteral("after_")),
-                               detail::placeholders(int(detail::stateColumns().size()))),
-                      QVariantList{cardId, now.toMSecsSinceEpoch(), int(rating), durationMs} +
-                          detail::stateValues(before) + detail::stateValues(after)))
-        return failed(q.lastError().text());
-    if (!t.commit())
-        return failed(t.error());
-    return after;
+        QStringList sets;
+        for (const QString &c : detail::stateColumns())
+            sets.append(c + QStringLiteral(" = ?"));
+        if (!detail::exec(q,
+                          QStringLiteral("UPDATE cards SET %1 WHERE id = ?").arg(sets.join(u',')),
+                          detail::stateValues(after) + QVariantList{cardId}))
+            return sds::fail(q.lastError().text());
+        if (!detail::exec(
+                q,
+                QStringLiteral("INSERT INTO revlog (card_id, time, rating, duration, %1, %2) "
+                               "VALUES (?, ?, ?, ?, %3, %3)")
+                    .arg(detail::stateColumnList(QStringLiteral("before_")),
+                         detail::stateColumnList(QStringLiteral("after_")),
+                         detail::placeholders(int(detail::stateColumns().size()))),
+                QVariantList{cardId, now.toMSecsSinceEpoch(), int(rating), durationMs} +
+                    detail::stateValues(before) + detail::stateValues(after)))
+            return sds::fail(q.lastError().text());
+        return after;
+    }));
 }
 
 std::optional<qint64> Collection::undoLastAnswer()
 {
-    const auto failed = [this](const QString &message) {
-        fail(message);
-        return std::nullopt;
-    };
-    if (!m_open)
-        return failed(QStringLiteral("the collection is not open"));
-    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    detail::Transaction t(db);
-    if (!t.begun())
-        return failed(t.error());
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT id, card_id, %1 FROM revlog ORDER BY id DESC LIMIT 1")
-                    .arg(detail::stateColumnList(QStringLiteral("before_")))))
-        return failed(q.lastError().text());
-    if (!q.next())
-        return failed(QStringLiteral("there is no answer to undo"));
-    const qint64 logId = q.value(0).toLongLong();
-    const qint64 cardId = q.value(1).toLongLong();
-    const srs::CardState before = detail::readState(q, 2);
-    q.finish();
-    QStringList sets;
-    for (const QString &c : detail::stateColumns())
-        sets.append(c + QStringLiteral(" = ?"));
-    if (!detail::exec(q, QStringLiteral("UPDATE cards SET %1 WHERE id = ?").arg(sets.join(u',')),
-                      detail::stateValues(before) + QVariantList{cardId}) ||
-        !detail::exec(q, QStringLiteral("DELETE FROM revlog WHERE id = ?"), {logId}))
-        return failed(q.lastError().text());
-    if (!t.commit())
-        return failed(t.error());
-    return cardId;
+    return reported(m_file.write([&](const QSqlDatabase &db) -> Result<qint64> {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT id, card_id, %1 FROM revlog ORDER BY id DESC LIMIT 1")
+                        .arg(detail::stateColumnList(QStringLiteral("before_")))))
+            return sds::fail(q.lastError().text());
+        if (!q.next())
+            return sds::fail(QStringLiteral("there is no answer to undo"));
+        const qint64 logId = q.value(0).toLongLong();
+        const qint64 cardId = q.value(1).toLongLong();
+        const srs::CardState before = detail::readState(q, 2);
+        q.finish();
+        QStringList sets;
+        for (const QString &c : detail::stateColumns())
+            sets.append(c + QStringLiteral(" = ?"));
+        if (!detail::exec(q,
+                          QStringLiteral("UPDATE cards SET %1 WHERE id = ?").arg(sets.join(u',')),
+                          detail::stateValues(before) + QVariantList{cardId}) ||
+            !detail::exec(q, QStringLiteral("DELETE FROM revlog WHERE id = ?"), {logId}))
+            return sds::fail(q.lastError().text());
+        return cardId;
+    }));
 }
 
 QList<ReviewLogEntry> Collection::reviewLog(qint64 cardId) const
 {
     QList<ReviewLogEntry> out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!m_open ||
+    QSqlQuery q(m_file.database());
+    if (!isOpen() ||
         !detail::exec(q,
                       QStringLiteral("SELECT id, card_id, time, rating, duration, %1, %2 FROM "
                                      "revlog WHERE card_id = ? ORDER BY id")
@@ -276,8 +264,8 @@ QList<ReviewLogEntry> Collection::reviewLog(qint64 cardId) const
 CollectionStats Collection::stats(const QDateTime &now) const
 {
     CollectionStats s;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!m_open ||
+    QSqlQuery q(m_file.database());
+    if (!isOpen() ||
         !q.exec(QStringLiteral("SELECT (SELECT count(*) FROM decks), (SELECT count(*) "
                                "FROM notes), (SELECT count(*) FROM cards), (SELECT "
                                "count(*) FROM revlog)")) ||

@@ -2,7 +2,6 @@
 
 #include "core/content/pagerender.h"
 
-#include <QAtomicInt>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -10,8 +9,6 @@
 
 namespace sds::content {
 namespace {
-
-QAtomicInt connectionCounter;
 
 // Words of a query: runs of letters and digits, kept together when joined by
 // '-', '.', '_' or '\'' so "write-behind" and "99.99" stay one phrase.
@@ -50,62 +47,47 @@ QString SearchHit::snippetHtml() const
 }
 
 SearchIndex::SearchIndex()
-    : m_connection(QStringLiteral("sds-search-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(QStringLiteral(":memory:"));
-    if (!db.open())
-        m_error = db.lastError().text();
+    if (const Result<void> opened = m_file.open(QStringLiteral(":memory:")); !opened)
+        m_error = opened.error();
 }
 
-SearchIndex::~SearchIndex()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+SearchIndex::~SearchIndex() = default;
 
 bool SearchIndex::build(const TopicLibrary &library)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.isOpen()) {
-        m_error = QStringLiteral("the search database is not open");
-        return false;
-    }
-    QSqlQuery q(db);
-    const auto fail = [&](const QSqlQuery &query) {
-        m_error = query.lastError().text();
-        return false;
-    };
-    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS pages")))
-        return fail(q);
-    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, "
-                               "section UNINDEXED, title, keywords, body, "
-                               "tokenize = 'porter unicode61')")))
-        return fail(q);
-    db.transaction();
-    if (!q.prepare(QStringLiteral("INSERT INTO pages (id, section, title, keywords, body) "
-                                  "VALUES (?, ?, ?, ?, ?)")))
-        return fail(q);
-    for (const Topic &t : library.topics()) {
-        QString keywords = t.section;
-        for (const QString &anchor : t.covers)
-            keywords += u' ' + QString(anchor).replace(u'-', u' ');
-        q.addBindValue(t.id);
-        q.addBindValue(t.section);
-        q.addBindValue(t.title);
-        q.addBindValue(keywords);
-        q.addBindValue(plainText(t.body));
-        if (!q.exec()) {
-            db.rollback();
-            return fail(q);
+    // One transaction from the drop to the last page: a build that fails
+    // leaves the index it replaces.
+    const Result<void> built = m_file.write([&](const QSqlDatabase &db) -> Result<void> {
+        QSqlQuery q(db);
+        const auto failed = [&q] {
+            return sds::fail(q.lastError().text());
+        };
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS pages")))
+            return failed();
+        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, "
+                                   "section UNINDEXED, title, keywords, body, "
+                                   "tokenize = 'porter unicode61')")))
+            return failed();
+        if (!q.prepare(QStringLiteral("INSERT INTO pages (id, section, title, keywords, body) "
+                                      "VALUES (?, ?, ?, ?, ?)")))
+            return failed();
+        for (const Topic &t : library.topics()) {
+            QString keywords = t.section;
+            for (const QString &anchor : t.covers)
+                keywords += u' ' + QString(anchor).replace(u'-', u' ');
+            q.addBindValue(t.id);
+            q.addBindValue(t.section);
+            q.addBindValue(t.title);
+            q.addBindValue(keywords);
+            q.addBindValue(plainText(t.body));
+            if (!q.exec())
+                return failed();
         }
-    }
-    db.commit();
-    m_error.clear();
-    return true;
+        return {};
+    });
+    m_error = built.error();
+    return built.ok();
 }
 
 QString SearchIndex::matchExpression(const QString &query, bool any)
@@ -133,7 +115,7 @@ QStringList SearchIndex::queryTerms(const QString &query)
 QList<SearchHit> SearchIndex::run(const QString &match, int limit) const
 {
     QList<SearchHit> hits;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.prepare(QStringLiteral(
         "SELECT id, title, section, snippet(pages, 4, char(2), char(3), '…', 14), "
         "bm25(pages, 0.0, 0.0, 10.0, 4.0, 1.0) AS score FROM pages WHERE pages MATCH ? "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/content/library.h"
+#include "core/storage/sqlitefile.h"
 
 #include <QList>
 #include <QString>
@@ -54,7 +55,7 @@ public:
 private:
     QList<SearchHit> run(const QString &match, int limit) const;
 
-    QString m_connection;
+    storage::SqliteFile m_file{QStringLiteral("the search database")};
     QString m_error;
 };
 

@@ -1,6 +1,5 @@
 #include "core/study/progressstore.h"
 
-#include <QAtomicInt>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -8,126 +7,108 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <array>
+
 namespace sds::study {
 namespace {
-QAtomicInt counter;
-}
 
-ProgressStore::ProgressStore()
-    : m_connection(QStringLiteral("sds-progress-%1").arg(counter.fetchAndAddRelaxed(1)))
-{}
+// "SDSP": tells our progress files from other SQLite files.
+constexpr quint32 kApplicationId = 0x53445350;
 
-ProgressStore::~ProgressStore()
+bool runAll(QSqlQuery &q, std::initializer_list<QString> statements)
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid())
-            db.close();
+    for (const QString &sql : statements) {
+        if (!q.exec(sql))
+            return false;
     }
-    if (QSqlDatabase::contains(m_connection))
-        QSqlDatabase::removeDatabase(m_connection);
+    return true;
 }
+
+// Each version adds tables, so older files keep what they hold. A step
+// never changes once released.
+bool createV1(QSqlQuery &q)
+{
+    return runAll(q, {QStringLiteral("CREATE TABLE topic_done (topic_id TEXT PRIMARY KEY, "
+                                     "done_at TEXT NOT NULL)"),
+                      QStringLiteral("CREATE TABLE scenario_tried (scenario_id TEXT PRIMARY KEY, "
+                                     "tried_at TEXT NOT NULL)"),
+                      QStringLiteral("CREATE TABLE reader_state (key TEXT PRIMARY KEY, "
+                                     "value TEXT NOT NULL)")});
+}
+
+bool addExerciseStepsV2(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("CREATE TABLE exercise_step (exercise_id TEXT NOT NULL, "
+                                 "step INTEGER NOT NULL, attempted_at TEXT, revealed_at TEXT, "
+                                 "open INTEGER NOT NULL DEFAULT 0, "
+                                 "PRIMARY KEY (exercise_id, step))"));
+}
+
+constexpr std::array<bool (*)(QSqlQuery &), 2> kSteps = {&createV1, &addExerciseStepsV2};
+static_assert(kSteps.size() == ProgressStore::kSchemaVersion);
+
+storage::SqliteFile::Options fileOptions()
+{
+    storage::SqliteFile::Options o;
+    o.applicationId = kApplicationId;
+    // Files written before the id existed have none; they are ours when
+    // they have a schema version, and get the id now.
+    o.adoptUnstamped = true;
+    o.migrations = QList<storage::Migration>(kSteps.begin(), kSteps.end());
+    return o;
+}
+
+} // namespace
+
+ProgressStore::ProgressStore() = default;
+
+ProgressStore::~ProgressStore() = default;
 
 bool ProgressStore::open(const QString &path)
 {
     m_path = path;
-    m_open = false;
-    QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                          ? QSqlDatabase::database(m_connection, false)
-                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.close();
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        m_error = QStringLiteral("%1 cannot be opened: %2").arg(path, db.lastError().text());
-        return false;
+    const Result<void> opened = m_file.open(path, fileOptions());
+    if (opened) {
+        m_error.clear();
+        return true;
     }
-    QSqlQuery q(db);
-    // Reading the schema fails on a file that is not SQLite at all.
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+    const QString name = QFileInfo(path).fileName();
+    using Problem = storage::SqliteFile::Problem;
+    switch (m_file.problem()) {
+    case Problem::NotSqlite:
+    case Problem::Damaged:
         m_error = QStringLiteral("%1 is not a progress database (%2); it was left as it is.")
-                      .arg(QFileInfo(path).fileName(), q.lastError().text());
-        db.close();
-        return false;
-    }
-    const int tables = q.value(0).toInt();
-    q.exec(QStringLiteral("PRAGMA user_version"));
-    const int version = q.next() ? q.value(0).toInt() : 0;
-    q.finish(); // an unfinished statement would keep the migration from committing
-    if (version > kSchemaVersion) {
+                      .arg(name, opened.error());
+        break;
+    case Problem::Foreign:
+        m_error =
+            QStringLiteral("%1 holds another kind of database; it was left as it is.").arg(name);
+        break;
+    case Problem::Newer:
         m_error = QStringLiteral("%1 was written by a newer version of the app (schema %2); "
                                  "it was left as it is.")
-                      .arg(QFileInfo(path).fileName())
-                      .arg(version);
-        db.close();
-        return false;
+                      .arg(name)
+                      .arg(m_file.foundVersion());
+        break;
+    case Problem::None:
+    case Problem::CannotOpen:
+    case Problem::Failed:
+        m_error = opened.error(); // names the file already
+        break;
     }
-    if (version == 0 && tables > 0) {
-        m_error = QStringLiteral("%1 holds another kind of database; it was left as it is.")
-                      .arg(QFileInfo(path).fileName());
-        db.close();
-        return false;
-    }
-    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    q.finish();
-    if (version < kSchemaVersion) {
-        m_error.clear();
-        db.transaction();
-        if (!migrate(version) || !db.commit()) {
-            if (m_error.isEmpty())
-                m_error = QStringLiteral("%1: %2").arg(path, db.lastError().text());
-            db.rollback();
-            db.close();
-            return false;
-        }
-    }
-    m_error.clear();
-    m_open = true;
-    return true;
+    return false;
 }
 
-// Brings the schema from @p from to kSchemaVersion inside the caller's
-// transaction; each version adds tables, so older files keep what they hold.
-bool ProgressStore::migrate(int from)
+bool ProgressStore::reported(const Result<void> &result)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    QStringList steps;
-    if (from < 1) {
-        steps << QStringLiteral("CREATE TABLE topic_done (topic_id TEXT PRIMARY KEY, "
-                                "done_at TEXT NOT NULL)")
-              << QStringLiteral("CREATE TABLE scenario_tried (scenario_id TEXT PRIMARY KEY, "
-                                "tried_at TEXT NOT NULL)")
-              << QStringLiteral("CREATE TABLE reader_state (key TEXT PRIMARY KEY, "
-                                "value TEXT NOT NULL)");
-    }
-    if (from < 2) {
-        steps << QStringLiteral("CREATE TABLE exercise_step (exercise_id TEXT NOT NULL, "
-                                "step INTEGER NOT NULL, attempted_at TEXT, revealed_at TEXT, "
-                                "open INTEGER NOT NULL DEFAULT 0, "
-                                "PRIMARY KEY (exercise_id, step))");
-    }
-    steps << QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion);
-    for (const QString &sql : steps) {
-        if (!q.exec(sql)) {
-            m_error = QStringLiteral("%1: %2").arg(m_path, q.lastError().text());
-            return false;
-        }
-    }
-    return true;
+    if (!result)
+        m_error = result.error();
+    return result.ok();
 }
 
 bool ProgressStore::exec(const QString &sql, const QVariantList &binds)
 {
-    if (!m_open)
-        return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
-        return false;
-    }
-    return true;
+    return reported(m_file.exec(sql, binds));
 }
 
 bool ProgressStore::isTopicDone(const QString &id) const
@@ -138,9 +119,9 @@ bool ProgressStore::isTopicDone(const QString &id) const
 QSet<QString> ProgressStore::doneTopics() const
 {
     QSet<QString> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.exec(QStringLiteral("SELECT topic_id FROM topic_done"));
     while (q.next())
         out.insert(q.value(0).toString());
@@ -159,9 +140,9 @@ bool ProgressStore::setTopicDone(const QString &id, bool done)
 QSet<QString> ProgressStore::triedScenarios() const
 {
     QSet<QString> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.exec(QStringLiteral("SELECT scenario_id FROM scenario_tried"));
     while (q.next())
         out.insert(q.value(0).toString());
@@ -177,9 +158,9 @@ bool ProgressStore::markScenarioTried(const QString &id)
 QMap<int, StepState> ProgressStore::exerciseSteps(const QString &exerciseId) const
 {
     QMap<int, StepState> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.prepare(QStringLiteral("SELECT step, attempted_at IS NOT NULL, revealed_at IS NOT NULL, "
                              "open FROM exercise_step WHERE exercise_id = ?"));
     q.addBindValue(exerciseId);
@@ -207,41 +188,42 @@ bool ProgressStore::setStepAttempted(const QString &exerciseId, int step, bool a
 
 bool ProgressStore::setSolutionsOpen(const QString &exerciseId, const QList<int> &steps, bool open)
 {
-    if (!m_open)
-        return false;
     for (int step : steps) {
         if (step < 1) {
             m_error = QStringLiteral("there is no step %1").arg(step);
             return false;
         }
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    for (int step : steps) {
-        // Opening keeps the first time it was revealed; closing keeps it too.
-        const bool ok =
-            open ? exec(QStringLiteral(
-                            "INSERT INTO exercise_step (exercise_id, step, revealed_at, open) "
-                            "VALUES (?, ?, ?, 1) ON CONFLICT (exercise_id, step) DO UPDATE SET "
-                            "open = 1, revealed_at = coalesce(revealed_at, excluded.revealed_at)"),
-                        {exerciseId, step, now})
-                 : exec(QStringLiteral("UPDATE exercise_step SET open = 0 "
-                                       "WHERE exercise_id = ? AND step = ?"),
-                        {exerciseId, step});
-        if (!ok) {
-            db.rollback();
-            return false;
+    return reported(m_file.write([&](const QSqlDatabase &db) -> Result<void> {
+        QSqlQuery q(db);
+        for (int step : steps) {
+            // Opening keeps the first time it was revealed; closing keeps it too.
+            const bool ok =
+                open ? storage::exec(
+                           q,
+                           QStringLiteral(
+                               "INSERT INTO exercise_step (exercise_id, step, revealed_at, open) "
+                               "VALUES (?, ?, ?, 1) ON CONFLICT (exercise_id, step) DO UPDATE "
+                               "SET open = 1, revealed_at = coalesce(revealed_at, "
+                               "excluded.revealed_at)"),
+                           {exerciseId, step, now})
+                     : storage::exec(q,
+                                     QStringLiteral("UPDATE exercise_step SET open = 0 "
+                                                    "WHERE exercise_id = ? AND step = ?"),
+                                     {exerciseId, step});
+            if (!ok)
+                return sds::fail(q.lastError().text());
         }
-    }
-    return db.commit();
+        return {};
+    }));
 }
 
 QString ProgressStore::value(const QString &key, const QString &fallback) const
 {
-    if (!m_open)
+    if (!isOpen())
         return fallback;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.prepare(QStringLiteral("SELECT value FROM reader_state WHERE key = ?"));
     q.addBindValue(key);
     if (q.exec() && q.next())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/sqlitefile.h"
+
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -10,9 +12,10 @@
  * folder): topic pages marked done, lab templates tried, the steps of
  * exercises tried and their solutions revealed, and small reader state such
  * as the last page and the chosen study timeline. WAL journal,
- * one transaction per change, schema versioned with PRAGMA user_version. A
- * file that is not a progress database, or one from a newer version, is
- * refused with a message and left untouched.
+ * one transaction per change, schema versioned with PRAGMA user_version and
+ * marked with PRAGMA application_id "SDSP" (files from before the id get it
+ * when opened). A file that is not a progress database, or one from a newer
+ * version, is refused with a message and left untouched.
  */
 namespace sds::study {
 
@@ -35,7 +38,7 @@ public:
 
     /** Opens or creates the file; false with error() set when it cannot be used. */
     bool open(const QString &path);
-    bool isOpen() const { return m_open; }
+    bool isOpen() const { return m_file.isOpen(); }
     QString error() const { return m_error; }
     QString path() const { return m_path; }
 
@@ -59,12 +62,11 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &binds = {});
-    bool migrate(int from);
+    bool reported(const Result<void> &result);
 
-    QString m_connection;
+    storage::SqliteFile m_file{QStringLiteral("the progress file")};
     QString m_path;
     QString m_error;
-    bool m_open = false;
 };
 
 } // namespace sds::study
