@@ -8,6 +8,7 @@
 #include "app/studio/review/statsview.h"
 #include "app/studio/workspace.h"
 #include "core/cards/collection.h"
+#include "reviewtestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -31,6 +32,8 @@
 #include <memory>
 
 using namespace sds::gui;
+using reviewtest::child;
+using reviewtest::shownCard;
 using sds::content::ContentPaths;
 using namespace sds::cards;
 using sds::srs::Rating;
@@ -353,27 +356,32 @@ private slots:
         page.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&page));
         page.findChild<QPushButton *>(QStringLiteral("browseButton"))->click();
-        QVERIFY(page.browser());
-        QTRY_VERIFY(page.browser()->isVisible());
-        QCOMPARE(qint64(page.browser()->model()->rowCount()),
-                 page.collection().stats(QDateTime::currentDateTimeUtc()).cards);
-        page.browser()->close();
+        auto *browser = child<CardBrowser>(page, "cardBrowser");
+        QVERIFY(browser);
+        QTRY_VERIFY(browser->isVisible());
+        QCOMPARE(qint64(browser->model()->rowCount()),
+                 pageWorkspace.cards().stats(QDateTime::currentDateTimeUtc()).cards);
+        browser->close();
         page.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&page));
-        page.deckList()->setFocus();
-        QTest::keyClick(page.deckList(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
-        QVERIFY(page.statsView());
-        QTRY_VERIFY(page.statsView()->isVisible());
+        auto *deckList = child<QTreeWidget>(page, "deckList");
+        deckList->setFocus();
+        QTest::keyClick(deckList, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *statsView = child<StatsView>(page, "statsView");
+        QVERIFY(statsView);
+        QTRY_VERIFY(statsView->isVisible());
 
         // Suspending the studied card in the browser moves study on.
-        page.statsView()->close();
+        statsView->close();
         page.study(std::nullopt);
-        const qint64 studied = *page.currentCardId();
+        const std::optional<qint64> shown = shownCard(page, pageWorkspace.cards());
+        QVERIFY(shown);
+        const qint64 studied = *shown;
         page.openBrowser();
-        QCOMPARE(page.browser()->currentCardId(), studied);
-        page.browser()->toggleSuspended();
-        QVERIFY(page.collection().card(studied)->suspended);
-        QVERIFY(page.currentCardId() != studied);
+        QCOMPARE(browser->currentCardId(), studied);
+        browser->toggleSuspended();
+        QVERIFY(pageWorkspace.cards().card(studied)->suspended);
+        QVERIFY(shownCard(page, pageWorkspace.cards()) != studied);
     }
 };
 

@@ -78,11 +78,21 @@ void acceptBox(QWidget *w)
         dialog->reject();
 }
 
+QTreeWidget *deckList(ReviewPage &page)
+{
+    return page.findChild<QTreeWidget *>(QStringLiteral("deckList"));
+}
+
+QTextBrowser *cardView(ReviewPage &page)
+{
+    return page.findChild<QTextBrowser *>(QStringLiteral("cardView"));
+}
+
 QTreeWidgetItem *deckItem(ReviewPage &page, const QString &name)
 {
-    for (int i = 0; i < page.deckList()->topLevelItemCount(); ++i) {
-        if (page.deckList()->topLevelItem(i)->text(0) == name)
-            return page.deckList()->topLevelItem(i);
+    for (int i = 0; i < deckList(page)->topLevelItemCount(); ++i) {
+        if (deckList(page)->topLevelItem(i)->text(0) == name)
+            return deckList(page)->topLevelItem(i);
     }
     return nullptr;
 }
@@ -99,7 +109,7 @@ private slots:
         QTemporaryDir data;
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
-        const int decksBefore = page.deckList()->topLevelItemCount();
+        const int decksBefore = deckList(page)->topLevelItemCount();
         QString summary;
         DialogScript script({[&](QWidget *w) {
             summary = boxText(w);
@@ -108,19 +118,19 @@ private slots:
         page.importCardsFrom(kDecks + QStringLiteral("system-design.apkg"));
         QVERIFY(script.done());
         QVERIFY2(summary.contains(QStringLiteral("42 notes added")), qPrintable(summary));
-        QCOMPARE(page.deckList()->topLevelItemCount(), decksBefore + 1);
+        QCOMPARE(deckList(page)->topLevelItemCount(), decksBefore + 1);
         QTreeWidgetItem *item = deckItem(page, QStringLiteral("System Design"));
         QVERIFY(item);
         QCOMPARE(item->text(1).toInt(), 20); // the day's new cards, as for any deck
 
-        page.deckList()->setCurrentItem(item);
-        emit page.deckList()->itemActivated(item, 0);
+        deckList(page)->setCurrentItem(item);
+        emit deckList(page)->itemActivated(item, 0);
         QVERIFY(page.isStudying());
         page.showAnswer();
-        const QString html = page.cardView()->toHtml();
+        const QString html = cardView(page)->toHtml();
         // The page colours copied into the deck are gone; bold stays.
         QVERIFY(!html.contains(QStringLiteral("#24292e"), Qt::CaseInsensitive));
-        QVERIFY(!page.cardView()->toPlainText().trimmed().isEmpty());
+        QVERIFY(!cardView(page)->toPlainText().trimmed().isEmpty());
     }
 
     void csvGoesThroughTheColumnMapping()
@@ -167,12 +177,12 @@ private slots:
         QTreeWidgetItem *item = deckItem(page, QStringLiteral("Capitals"));
         QVERIFY(item);
         QCOMPARE(item->text(1).toInt(), 2);
-        const auto deck = page.collection().decks();
+        const auto deck = pageWorkspace.cards().decks();
         bool front = false;
         for (const auto &d : deck) {
             if (d.name != u"Capitals")
                 continue;
-            const auto batch = page.collection().exportBatch(d.id);
+            const auto batch = pageWorkspace.cards().exportBatch(d.id);
             front = batch && batch->notes[0].cards[0].front == u"Capital of France?" &&
                     batch->notes[0].cards[0].back == u"Paris";
         }
@@ -189,7 +199,7 @@ private slots:
         f.close();
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
-        const qint64 notes = page.collection().stats(QDateTime::currentDateTimeUtc()).notes;
+        const qint64 notes = pageWorkspace.cards().stats(QDateTime::currentDateTimeUtc()).notes;
         QString warning;
         DialogScript script({[&](QWidget *w) {
             warning = boxText(w);
@@ -199,7 +209,7 @@ private slots:
         QVERIFY(script.done());
         QVERIFY2(warning.contains(QStringLiteral("not a zip archive")), qPrintable(warning));
         QVERIFY(warning.contains(QStringLiteral("not changed")));
-        QCOMPARE(page.collection().stats(QDateTime::currentDateTimeUtc()).notes, notes);
+        QCOMPARE(pageWorkspace.cards().stats(QDateTime::currentDateTimeUtc()).notes, notes);
     }
 
     void exportWritesTheSelectedDeck()
@@ -207,8 +217,8 @@ private slots:
         QTemporaryDir data;
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
-        page.deckList()->setCurrentItem(page.deckList()->topLevelItem(0));
-        const QString deckName = page.deckList()->topLevelItem(0)->text(0);
+        deckList(page)->setCurrentItem(deckList(page)->topLevelItem(0));
+        const QString deckName = deckList(page)->topLevelItem(0)->text(0);
         const QString out = data.filePath(QStringLiteral("deck.apkg"));
         QString summary;
         QString suggested;
@@ -263,13 +273,13 @@ private slots:
                            false,
                            {}});
         batch.notes.append(note);
-        QVERIFY(page.collection().importBatch(batch));
+        QVERIFY(pageWorkspace.cards().importBatch(batch));
         page.refresh();
         QTreeWidgetItem *item = deckItem(page, QStringLiteral("Pictures"));
         QVERIFY(item);
-        emit page.deckList()->itemActivated(item, 0);
+        emit deckList(page)->itemActivated(item, 0);
         QVERIFY(page.isStudying());
-        const QVariant shown = page.cardView()->document()->resource(
+        const QVariant shown = cardView(page)->document()->resource(
             QTextDocument::ImageResource, QUrl(QStringLiteral("dot.png")));
         QVERIFY(shown.isValid());
         QCOMPARE(shown.value<QImage>().pixelColor(1, 1), QColor(Qt::red));

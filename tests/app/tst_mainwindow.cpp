@@ -3,18 +3,23 @@
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/mainwindow.h"
 #include "app/studio/screenshot.h"
+#include "app/studio/startupoptions.h"
 #include "app/studio/theme.h"
 #include "app/studio/workspace.h"
 #include "core/appinfo.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -149,6 +154,53 @@ private slots:
             QVERIFY(b->isChecked());
         }
         QCOMPARE(w->currentMode(), Mode::Review); // the last button
+    }
+
+    void aFailedDeckMergeIsShownInTheStatusBar()
+    {
+        // A --content-dir copy of the built-in content with one more deck
+        // that reuses a shipped card's id: the merge inserts that card twice
+        // and the collection refuses the second, so the merge fails whole.
+        QTemporaryDir dir;
+        const QDir root(dir.filePath(QStringLiteral("content")));
+        QDirIterator files(QStringLiteral(":/content"), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString from = files.next();
+            const QString to = root.filePath(from.mid(QStringLiteral(":/content/").size()));
+            QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+            QVERIFY2(QFile::copy(from, to), qPrintable(to));
+        }
+        const QDir extra(root.filePath(QStringLiteral("decks/zz-copy")));
+        QVERIFY(QDir().mkpath(extra.path()));
+        const auto write = [](const QString &path, const QByteArray &json) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(json) == json.size();
+        };
+        QVERIFY(write(extra.filePath(QStringLiteral("deck.json")),
+                      R"({"format": "sdstudio-deck", "version": 1, "id": "zz-copy",
+                          "name": "Copy"})"));
+        QVERIFY(write(extra.filePath(QStringLiteral("lru-cache.json")),
+                      R"({"topic": "ood-questions", "cards": [{"id": "lru-cache/1",
+                          "front": "Again?", "back": "Yes."}]})"));
+
+        QTemporaryDir data;
+        auto settings = freshSettings(QStringLiteral("merge.ini"));
+        Workspace workspace(data.path(), sds::content::ContentPaths(root.path()));
+        const QStringList review = workspace.problems(Workspace::Area::Review);
+        QCOMPARE(review.size(), 1);
+        QVERIFY2(
+            review.first().startsWith(QStringLiteral("The built-in decks could not be merged")),
+            qPrintable(review.first()));
+        QCOMPARE(workspace.problems().size(), 1); // the copy itself is sound
+        MainWindow window(*settings, workspace);
+        QCOMPARE(window.statusBar()->currentMessage(), review.first());
+        // Still there once the window is up, as main() brings it up with --view review.
+        StartupOptions options;
+        options.view = Mode::Review;
+        QVERIFY(window.apply(options).isEmpty());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.statusBar()->currentMessage(), review.first());
     }
 
     void restoresModeThemeAndSize()

@@ -4,6 +4,7 @@
 #include "app/studio/mainwindow.h"
 #include "app/studio/review/reviewpage.h"
 #include "app/studio/workspace.h"
+#include "reviewtestutil.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -24,6 +25,9 @@
 #include <QTreeWidget>
 
 using namespace sds::gui;
+using reviewtest::answerShown;
+using reviewtest::child;
+using reviewtest::shownCard;
 using sds::content::ContentPaths;
 using sds::srs::Rating;
 using sds::srs::State;
@@ -51,50 +55,71 @@ private slots:
         QTemporaryDir data;
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
-        QCOMPARE(page.deckList()->topLevelItemCount(), 3);
+        auto *decks = child<QTreeWidget>(page, "deckList");
+        QVERIFY(decks);
+        QCOMPARE(decks->topLevelItemCount(), 3);
         int newTotal = 0;
         for (int i = 0; i < 3; ++i)
-            newTotal += page.deckList()->topLevelItem(i)->text(1).toInt();
+            newTotal += decks->topLevelItem(i)->text(1).toInt();
         QVERIFY(newTotal > 0);
-        QVERIFY(page.message()->text().contains(QStringLiteral("new")));
+        QVERIFY(child<QLabel>(page, "reviewMessage")->text().contains(QStringLiteral("new")));
     }
 
     void reviewWithTheKeyboardThenUndo()
     {
         QTemporaryDir data;
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        auto &cards = pageWorkspace.cards();
+        // Two new cards a day, so the session ends within the test and shows its tally.
+        QVERIFY(cards.setNewCardsPerDay(2));
         ReviewPage page(pageWorkspace);
         activate(page);
+        auto *cardView = child<QTextBrowser>(page, "cardView");
+        QVERIFY(cardView);
         page.findChild<QPushButton *>(QStringLiteral("studyAllButton"))->click();
         QVERIFY(page.isStudying());
-        const qint64 id = *page.currentCardId();
-        const QString front = page.cardView()->toPlainText();
+        const std::optional<qint64> id = shownCard(page, cards);
+        QVERIFY(id);
+        const QString front = cardView->toPlainText();
         QVERIFY(!front.isEmpty());
-        QVERIFY(!page.isAnswerShown());
+        QVERIFY(!answerShown(page));
 
-        QTest::keyClick(page.cardView(), Qt::Key_Space);
-        QVERIFY(page.isAnswerShown());
-        QVERIFY(page.cardView()->toPlainText().size() > front.size()); // the back is there
+        QTest::keyClick(cardView, Qt::Key_Space);
+        QVERIFY(answerShown(page));
+        QVERIFY(cardView->toPlainText().size() > front.size()); // the back is there
         // A new card: Again comes back in minutes, Easy in days.
-        QVERIFY(page.gradeButton(Rating::Again)->text().endsWith(QStringLiteral("m")));
-        QVERIFY(page.gradeButton(Rating::Easy)->text().endsWith(QStringLiteral("d")));
+        QVERIFY(child<QPushButton>(page, "grade1")->text().endsWith(QStringLiteral("m")));
+        QVERIFY(child<QPushButton>(page, "grade4")->text().endsWith(QStringLiteral("d")));
 
         // SDS_SHOTS_DIR=folder keeps a picture of this state, for looking at the UI.
         if (const QString shots = qEnvironmentVariable("SDS_SHOTS_DIR"); !shots.isEmpty())
             page.grab().save(QDir(shots).filePath(QStringLiteral("review-answer.png")));
-        QTest::keyClick(page.cardView(), Qt::Key_3);
-        QCOMPARE(page.reviewedThisSession(), 1);
-        const auto log = page.collection().reviewLog(id);
+        QTest::keyClick(cardView, Qt::Key_3);
+        const auto log = cards.reviewLog(*id);
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().rating, Rating::Good);
-        QCOMPARE(page.collection().card(id)->schedule.state, State::Learning);
-        QVERIFY(*page.currentCardId() != id);
+        QCOMPARE(cards.card(*id)->schedule.state, State::Learning);
+        const std::optional<qint64> second = shownCard(page, cards);
+        QVERIFY(second);
+        QVERIFY(*second != *id);
 
-        QTest::keyClick(page.cardView(), Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(*page.currentCardId(), id);
-        QVERIFY(page.collection().reviewLog(id).isEmpty());
-        QCOMPARE(page.collection().card(id)->schedule.state, State::New);
-        QCOMPARE(page.cardView()->toPlainText(), front);
+        QTest::keyClick(cardView, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(shownCard(page, cards), id);
+        QVERIFY(cards.reviewLog(*id).isEmpty());
+        QCOMPARE(cards.card(*id)->schedule.state, State::New);
+        QCOMPARE(cardView->toPlainText(), front);
+
+        // The session's tally: the answer taken back no longer counts, so
+        // Good, then Again on the second card, make two, half remembered.
+        QTest::keyClick(cardView, Qt::Key_Space);
+        QTest::keyClick(cardView, Qt::Key_3);
+        QCOMPARE(shownCard(page, cards), second);
+        QTest::keyClick(cardView, Qt::Key_Space);
+        QTest::keyClick(cardView, Qt::Key_1);
+        QVERIFY(!page.isStudying());
+        const QString done = child<QLabel>(page, "reviewMessage")->text();
+        QVERIFY2(done.contains(QStringLiteral("2 card(s) reviewed this session, 50 % remembered")),
+                 qPrintable(done));
     }
 
     void gradesNeedTheAnswerFirst()
@@ -104,10 +129,12 @@ private slots:
         ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
-        const qint64 id = *page.currentCardId();
-        QTest::keyClick(page.cardView(), Qt::Key_4); // answer not shown yet: ignored
-        QCOMPARE(*page.currentCardId(), id);
-        QVERIFY(page.collection().reviewLog(id).isEmpty());
+        const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
+        QVERIFY(id);
+        QTest::keyClick(child<QTextBrowser>(page, "cardView"),
+                        Qt::Key_4); // answer not shown yet: ignored
+        QCOMPARE(shownCard(page, pageWorkspace.cards()), id);
+        QVERIFY(pageWorkspace.cards().reviewLog(*id).isEmpty());
     }
 
     void editTheCard()
@@ -117,7 +144,8 @@ private slots:
         ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
-        const qint64 id = *page.currentCardId();
+        const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
+        QVERIFY(id);
         bool edited = false;
         QTimer::singleShot(0, &page, [&] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
@@ -127,10 +155,11 @@ private slots:
             edited = true;
             dialog->accept();
         });
-        QTest::keyClick(page.cardView(), Qt::Key_E);
+        auto *cardView = child<QTextBrowser>(page, "cardView");
+        QTest::keyClick(cardView, Qt::Key_E);
         QVERIFY(edited);
-        QCOMPARE(page.collection().card(id)->front, QStringLiteral("Reworded front"));
-        QVERIFY(page.cardView()->toPlainText().contains(QStringLiteral("Reworded front")));
+        QCOMPARE(pageWorkspace.cards().card(*id)->front, QStringLiteral("Reworded front"));
+        QVERIFY(cardView->toPlainText().contains(QStringLiteral("Reworded front")));
     }
 
     void topicLinkAsksForTheReader()
@@ -143,8 +172,9 @@ private slots:
         QSignalSpy spy(&page, &ReviewPage::openTopicRequested);
         page.findChild<QPushButton *>(QStringLiteral("cardTopicButton"))->click();
         QCOMPARE(spy.count(), 1);
-        QCOMPARE(spy.first().first().toString(),
-                 page.collection().card(*page.currentCardId())->topic);
+        const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
+        QVERIFY(id);
+        QCOMPARE(spy.first().first().toString(), pageWorkspace.cards().card(*id)->topic);
     }
 
     void suspendTakesTheCardOut()
@@ -154,10 +184,13 @@ private slots:
         ReviewPage page(pageWorkspace);
         activate(page);
         page.study(std::nullopt);
-        const qint64 id = *page.currentCardId();
-        QTest::keyClick(page.cardView(), Qt::Key_S);
-        QVERIFY(page.collection().card(id)->suspended);
-        QVERIFY(*page.currentCardId() != id);
+        const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
+        QVERIFY(id);
+        QTest::keyClick(child<QTextBrowser>(page, "cardView"), Qt::Key_S);
+        QVERIFY(pageWorkspace.cards().card(*id)->suspended);
+        const std::optional<qint64> next = shownCard(page, pageWorkspace.cards());
+        QVERIFY(next);
+        QVERIFY(*next != *id);
     }
 
     void aDeckLinkShowsThatDeck()
@@ -166,11 +199,14 @@ private slots:
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
         QVERIFY(page.showDeck(QStringLiteral("object-oriented")));
-        QVERIFY(page.message()->text().contains(QStringLiteral("Object-oriented design")));
+        QVERIFY(child<QLabel>(page, "reviewMessage")
+                    ->text()
+                    .contains(QStringLiteral("Object-oriented design")));
         page.findChild<QPushButton *>(QStringLiteral("studyNowButton"))->click();
         QVERIFY(page.isStudying());
-        QCOMPARE(page.collection().card(*page.currentCardId())->topic,
-                 QStringLiteral("ood-questions"));
+        const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
+        QVERIFY(id);
+        QCOMPARE(pageWorkspace.cards().card(*id)->topic, QStringLiteral("ood-questions"));
         QVERIFY(!page.showDeck(QStringLiteral("no-such-deck")));
     }
 
@@ -206,7 +242,9 @@ private slots:
         const QByteArray before = fileDigest(path);
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         ReviewPage page(pageWorkspace);
-        QVERIFY(page.message()->text().contains(QStringLiteral("could not be opened")));
+        QVERIFY(child<QLabel>(page, "reviewMessage")
+                    ->text()
+                    .contains(QStringLiteral("could not be opened")));
         QVERIFY(!page.isStudying());
         page.study(std::nullopt);
         QVERIFY(!page.isStudying());

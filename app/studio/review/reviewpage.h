@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/cards/collection.h"
+#include "core/cards/studysession.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -8,27 +8,21 @@
 #include <optional>
 
 class QAction;
-class QLabel;
-class QPushButton;
 class QStackedWidget;
-class QTextBrowser;
-class QTreeWidget;
 
 namespace sds::gui {
 
 class CardBrowser;
+class CardView;
+class DeckList;
+class ReviewOverview;
 class StatsView;
 class Workspace;
 
-// Review mode: the decks with their new / learning / due counts on the left;
-// on the right either an overview, or the card being studied: its front,
-// Space for the answer, then Again / Hard / Good / Easy (1-4) with the
-// interval each would give. Ctrl+Z takes the last answer back, E edits the
-// card, S suspends it, B buries it until tomorrow, and a link opens the
-// card's topic in the reader. Browse (Ctrl+Shift+B) and Stats
-// (Ctrl+Shift+T) under the deck list open the card browser and the
-// statistics, each a window of its own. The collection (cards.sqlite in the data
-// folder, the built-in decks merged in at start) belongs to the Workspace.
+// Review mode: the deck list on the left; on the right either an overview
+// or the card being studied. It wires the views to a StudySession, opens
+// the card browser and the statistics (windows of their own), imports,
+// exports and restores backups. The collection belongs to the Workspace.
 class ReviewPage final : public QWidget
 {
     Q_OBJECT
@@ -38,7 +32,6 @@ public:
     explicit ReviewPage(Workspace &workspace, QWidget *parent = nullptr);
     ~ReviewPage() override;
 
-    cards::Collection &collection() { return m_collection; }
     /** Reloads the deck counts (e.g. after the clock moved on). */
     void refresh();
     /** Selects the built-in deck @p builtinId and offers to study it; false if there is none. */
@@ -49,8 +42,6 @@ public:
     void answer(srs::Rating rating);
     void undoAnswer();
     bool isStudying() const;
-    bool isAnswerShown() const { return m_answerShown; }
-    std::optional<qint64> currentCardId() const;
     int dueNow() const;
     /** Opens (or raises) the card browser, filtered to the selected deck. */
     void openBrowser();
@@ -65,64 +56,33 @@ public:
     QAction *importAction() const { return m_importAction; }
     QAction *exportAction() const { return m_exportAction; }
 
-    // For tests.
-    QTreeWidget *deckList() const { return m_decks; }
-    QTextBrowser *cardView() const { return m_card; }
-    QPushButton *gradeButton(srs::Rating rating) const;
-    QPushButton *showAnswerButton() const { return m_showAnswer; }
-    QLabel *message() const { return m_message; }
-    QAction *undoAction() const { return m_undoAction; }
-    int reviewedThisSession() const { return m_sessionCount; }
-    CardBrowser *browser() const { return m_browser; }
-    StatsView *statsView() const { return m_statsView; }
-
 signals:
     void openTopicRequested(const QString &topicId);
     void statusMessage(const QString &text, int timeoutMs);
     void dueCountChanged(int due);
 
 private:
-    void buildUi();
     void createActions();
     void showNext();
     void showCard();
-    void showOverview(const QString &text);
     void showWelcome();
     void editCard();
     void suspendCard();
     void buryCard();
     void restoreLatestBackup();
     void cardsChangedInBrowser();
-    std::optional<qint64> selectedDeck() const;
     QDateTime now() const;
-    QString cardHtml(bool withAnswer) const;
-    // Shows the current card, with the collection's media files its images name.
-    void setCardHtml(bool withAnswer);
 
     Workspace &m_workspace;
     cards::Collection &m_collection;
-    std::optional<qint64> m_deck; // the deck being studied; empty: all
-    std::optional<cards::Card> m_current;
-    bool m_answerShown = false;
-    int m_sessionCount = 0;
-    int m_sessionCorrect = 0;
-    QElapsedTimer m_shownFor;
+    std::optional<qint64> m_deck; // the deck picked; empty: all
+    std::optional<cards::StudySession> m_session;
+    QElapsedTimer m_shownFor; // how long the card has been on screen, for its answer
 
-    QTreeWidget *m_decks = nullptr;
+    DeckList *m_deckList = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QLabel *m_message = nullptr;
-    QPushButton *m_studyButton = nullptr;
-    QPushButton *m_restoreButton = nullptr;
-    QTextBrowser *m_card = nullptr;
-    QLabel *m_progress = nullptr;
-    QPushButton *m_topicButton = nullptr;
-    QPushButton *m_showAnswer = nullptr;
-    QWidget *m_gradeRow = nullptr;
-    QList<QPushButton *> m_grades;
-    QAction *m_undoAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_suspendAction = nullptr;
-    QAction *m_buryAction = nullptr;
+    ReviewOverview *m_overview = nullptr;
+    CardView *m_cardView = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
     CardBrowser *m_browser = nullptr; // made on first use

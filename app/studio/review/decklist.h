@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/cards/collection.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QTreeWidget;
+
+namespace sds::gui {
+
+// The deck column of Review: every deck with its new / learning / due
+// counts (double-click to study it), Study all, and the Browse, Stats and
+// Optimise buttons. Right-click a deck for the actions given to
+// setContextActions (export and import).
+class DeckList final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeckList)
+
+public:
+    // The collection is the optimiser's, which the Optimise button opens.
+    explicit DeckList(cards::Collection &collection, QWidget *parent = nullptr);
+
+    void setCounts(const QList<cards::DeckCounts> &decks);
+    /** The deck the learner picked, not the one a view makes current on focus. */
+    std::optional<qint64> selectedDeck() const;
+    void selectDeck(qint64 deckId);
+    void setContextActions(const QList<QAction *> &actions);
+
+signals:
+    /** Empty: all decks. */
+    void studyRequested(std::optional<qint64> deckId);
+    void browseRequested();
+    void statsRequested();
+
+private:
+    QTreeWidget *m_decks = nullptr;
+};
+
+} // namespace sds::gui
