@@ -94,10 +94,7 @@ struct SimRunner::Worker final : public QObject {
         m_rateScale = scale;
         if (!m_sim || m_sim->finished())
             return;
-        for (std::uint32_t n = 0; n < m_network.nodes.size(); ++n) {
-            if (m_network.nodes[n].behaviour == sim::Behaviour::Source)
-                m_sim->setClientRate(n, m_network.nodes[n].rate * scale);
-        }
+        m_sim->setLoadFactor(scale);
     }
 
     void setSeed(quint64 seed) { m_seed = seed; }
@@ -139,10 +136,7 @@ private:
         sim::Network network = m_network;
         if (m_seed != 0)
             network.seed = m_seed;
-        for (sim::NodeModel &node : network.nodes) {
-            if (node.behaviour == sim::Behaviour::Source)
-                node.rate *= m_rateScale;
-        }
+        network.loadFactor = m_rateScale;
         m_sim = std::make_unique<sim::Simulation>(std::move(network));
         m_sampleIndex = 0;
         sendFrame(true); // time zero: the canvas drops the old run's dots
