@@ -15,10 +15,11 @@
 
 /**
  * The engine's state, private to the files that implement Simulation:
- * simulation.cpp (set-up, the loop and the request flow), sampler.cpp (the
- * statistics) and snapshot.cpp. Simulation::Impl is the one owner of all of
- * it; the pieces in their own headers (the request pool, the balancer, the
- * database, the arrivals) hold no reference back to it.
+ * simulation.cpp (the loop, the request flow and failures), setup.cpp,
+ * behaviours.cpp (what balancers, caches, databases and queues do after
+ * service), sampler.cpp (the statistics) and snapshot.cpp. Simulation::Impl is the one owner of all
+ * of it; the pieces in their own headers (the request pool, the balancer, the database, the
+ * arrivals) hold no reference back to it.
  */
 namespace sds::sim {
 
@@ -99,7 +100,7 @@ struct Simulation::Impl {
 
     explicit Impl(Network n);
 
-    // set-up
+    // set-up (setup.cpp)
     std::uint32_t addStation(std::uint32_t node, const NodeModel &model);
     void build();
 
@@ -125,7 +126,7 @@ struct Simulation::Impl {
     void startService(std::uint32_t i, Station &st);
     void serviceDone(std::uint32_t i);
 
-    // behaviours after service
+    // behaviours after service (behaviours.cpp)
     bool believedUp(const NodeModel &lb, std::uint32_t target) const;
     void balance(std::uint32_t i);
     void cacheServed(std::uint32_t i);
