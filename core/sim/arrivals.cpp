@@ -8,15 +8,12 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 }
 
-double nextArrival(const NodeModel &m, double rate, double now, Rng &rng)
+double nextVaryingArrival(const NodeModel &m, double rate, double now, Rng &rng)
 {
-    if (rate <= 0)
-        return kInfinity;
     switch (m.pattern) {
     case Pattern::Poisson:
-        return now + rng.exponential(1.0 / rate);
     case Pattern::Constant:
-        return now + 1.0 / rate;
+        return nextArrival(m, rate, now, rng);
     case Pattern::Bursty: {
         // Poisson within bursts, nothing in pauses; the mean over a cycle is the rate.
         const double cycle = m.burstOn + m.burstOff;

@@ -12,7 +12,9 @@ bool Simulation::Impl::believedUp(const NodeModel &lb, std::uint32_t target) con
     return t.up || now - t.downSince < lb.detectDelay;
 }
 
-void Simulation::Impl::balance(std::uint32_t i)
+// The route a balancer sends request @p i on, holding a connection there;
+// kNone when no target is believed up, and then the request has failed.
+std::uint32_t Simulation::Impl::balance(std::uint32_t i)
 {
     Request &r = req[i];
     const std::uint32_t n = r.node;
@@ -27,7 +29,7 @@ void Simulation::Impl::balance(std::uint32_t i)
     if (scratch.empty()) {
         ns.counters.failed += 1;
         finish(i, Outcome::NodeDown);
-        return;
+        return kNone;
     }
     const std::uint32_t choice = choose(ns.balancer, m, scratch, r.key, rng);
     for (int slot = 0; slot < 2; ++slot) {
@@ -38,7 +40,7 @@ void Simulation::Impl::balance(std::uint32_t i)
             break;
         }
     }
-    send(i, n, choice);
+    return choice;
 }
 
 namespace {

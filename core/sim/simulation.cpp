@@ -256,9 +256,12 @@ void Simulation::Impl::serviceDone(std::uint32_t i)
     case Behaviour::Source:
         forward(i);
         break;
-    case Behaviour::Balancer:
-        balance(i);
+    case Behaviour::Balancer: {
+        const std::uint32_t k = balance(i);
+        if (k != kNone)
+            send(i, n, k);
         break;
+    }
     case Behaviour::Cache:
         cacheServed(i);
         break;

@@ -100,6 +100,11 @@ struct Simulation::Impl {
 
     explicit Impl(Network n);
 
+    // The functions marked inline are defined and called in one file only
+    // (simulation.cpp, or behaviours.cpp for believedUp): inline lets the
+    // compiler fold the event loop's calls together as it did when they were
+    // all defined in the class body.
+
     // set-up (setup.cpp)
     std::uint32_t addStation(std::uint32_t node, const NodeModel &model);
     void build();
@@ -110,25 +115,25 @@ struct Simulation::Impl {
 
     // workload
     void scheduleNextSend(std::uint32_t client);
-    void clientSend(std::uint32_t client);
-    void sendFromClient(std::uint32_t i);
-    void scheduleRetry(std::uint32_t failedIndex);
+    inline void clientSend(std::uint32_t client);
+    inline void sendFromClient(std::uint32_t i);
+    inline void scheduleRetry(std::uint32_t failedIndex);
 
     // moving between nodes
-    std::uint32_t pickRoute(std::uint32_t n, const Request &r);
-    void send(std::uint32_t i, std::uint32_t from, std::uint32_t routeIndex);
+    inline std::uint32_t pickRoute(std::uint32_t n, const Request &r);
+    inline void send(std::uint32_t i, std::uint32_t from, std::uint32_t routeIndex);
     void forward(std::uint32_t i);
-    void arrive(std::uint32_t i);
-    void arriveAtDatabase(std::uint32_t i);
+    inline void arrive(std::uint32_t i);
+    inline void arriveAtDatabase(std::uint32_t i);
 
     // stations
-    void enqueue(std::uint32_t i, std::uint32_t s);
-    void startService(std::uint32_t i, Station &st);
-    void serviceDone(std::uint32_t i);
+    inline void enqueue(std::uint32_t i, std::uint32_t s);
+    inline void startService(std::uint32_t i, Station &st);
+    inline void serviceDone(std::uint32_t i);
 
     // behaviours after service (behaviours.cpp)
-    bool believedUp(const NodeModel &lb, std::uint32_t target) const;
-    void balance(std::uint32_t i);
+    inline bool believedUp(const NodeModel &lb, std::uint32_t target) const;
+    std::uint32_t balance(std::uint32_t i);
     void cacheServed(std::uint32_t i);
     void spawnInternal(std::uint32_t from, std::uint64_t key, Op op, std::uint32_t fillNode);
     void databaseServed(std::uint32_t i);
@@ -136,28 +141,28 @@ struct Simulation::Impl {
 
     // endings
     void finish(std::uint32_t i, Outcome outcome);
-    void fillCache(std::uint32_t c, std::uint64_t key);
-    void respond(std::uint32_t i);
-    void countFailure(Outcome outcome);
-    void timeout(std::uint32_t i);
+    inline void fillCache(std::uint32_t c, std::uint64_t key);
+    inline void respond(std::uint32_t i);
+    inline void countFailure(Outcome outcome);
+    inline void timeout(std::uint32_t i);
     bool measuring() const { return now >= net.warmup; }
-    void checkStop();
+    inline void checkStop();
 
     // failures
-    void updateUp(std::uint32_t n);
-    void stationDown(std::uint32_t s);
-    void goDown(std::uint32_t n);
-    void comeUp(std::uint32_t n);
-    void failover(std::uint32_t n, std::uint32_t shard);
-    void flush(std::uint32_t n);
+    inline void updateUp(std::uint32_t n);
+    inline void stationDown(std::uint32_t s);
+    inline void goDown(std::uint32_t n);
+    inline void comeUp(std::uint32_t n);
+    inline void failover(std::uint32_t n, std::uint32_t shard);
+    inline void flush(std::uint32_t n);
 
     // statistics (sampler.cpp)
     void resetStatistics();
     void takeSample();
 
     // the loop
-    void dispatch(const Event &e);
-    bool step();
+    inline void dispatch(const Event &e);
+    inline bool step();
 };
 
 } // namespace sds::sim
