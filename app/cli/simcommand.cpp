@@ -174,24 +174,12 @@ int run(const Options &o, Streams &io)
 
     sim::Network &net = compiled.network;
     double total = 0;
-    for (const sim::NodeModel &n : net.nodes)
-        total += n.behaviour == sim::Behaviour::Source ? n.rate : 0;
     if (o.rate) {
-        for (sim::NodeModel &n : net.nodes) {
-            if (n.behaviour == sim::Behaviour::Source)
-                n.rate = total > 0 ? n.rate * *o.rate / total : *o.rate / 1.0;
-        }
-        // With all clients at 0 the shares are unknown: split evenly.
-        if (total <= 0) {
-            int clients = 0;
-            for (const sim::NodeModel &n : net.nodes)
-                clients += n.behaviour == sim::Behaviour::Source;
-            for (sim::NodeModel &n : net.nodes) {
-                if (n.behaviour == sim::Behaviour::Source)
-                    n.rate = *o.rate / clients;
-            }
-        }
+        sim::scaleToTotalRate(net, *o.rate);
         total = *o.rate;
+    } else {
+        for (const sim::NodeModel &n : net.nodes)
+            total += n.behaviour == sim::Behaviour::Source ? n.rate : 0;
     }
     if (o.requests && total <= 0) {
         io.err << "sdstudio-cli: " << o.file

@@ -1,5 +1,7 @@
 #include "core/sim/analytic.h"
 
+#include "core/sim/arrivals.h"
+
 #include <cmath>
 
 namespace sds::sim {
@@ -103,7 +105,7 @@ Prediction analyze(const Network &net)
                     QStringLiteral("client %1 has a timeout; abandoned requests and "
                                    "retries are outside the model")
                         .arg(name));
-            gammaTotal += m.rate;
+            gammaTotal += offeredRate(m, net.loadFactor);
             break;
         case Behaviour::Station:
         case Behaviour::Balancer:
@@ -185,7 +187,7 @@ Prediction analyze(const Network &net)
             if (to < 0)
                 continue;
             if (m.behaviour == Behaviour::Source)
-                gamma[std::size_t(to)] += m.rate * p[k];
+                gamma[std::size_t(to)] += offeredRate(m, net.loadFactor) * p[k];
             else if (position[n] >= 0)
                 a[std::size_t(to)][std::size_t(position[n])] -= p[k];
         }
@@ -290,7 +292,7 @@ Prediction analyze(const Network &net)
     double network = 0;
     for (std::uint32_t n = 0; n < net.nodes.size(); ++n) {
         const NodeModel &m = net.nodes[n];
-        const double flowIn = m.behaviour == Behaviour::Source ? m.rate
+        const double flowIn = m.behaviour == Behaviour::Source ? offeredRate(m, net.loadFactor)
                               : position[n] >= 0               ? lambda[std::size_t(position[n])]
                                                                : 0;
         const auto p = shares(m);

@@ -8,8 +8,10 @@
  * The future event set: a 4-ary min-heap of small plain events ordered by
  * time (never negative), ties broken by insertion order, so equal-time events run in the
  * order they were scheduled and a seed reproduces a run exactly. A 4-ary
- * heap halves the depth of a binary one and keeps a node's children in one
- * cache line, which is what the engine's inner loop spends its time on.
+ * heap halves the depth of a binary one, which is what the engine's inner
+ * loop spends its time on. A node's 4 children are contiguous, but an Event
+ * is 32 bytes, so they span 128 bytes: two or three cache lines, as the
+ * blocks are not aligned to 64 bytes.
  */
 namespace sds::sim {
 

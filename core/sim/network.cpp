@@ -61,6 +61,29 @@ double orInfinity(double s)
 
 } // namespace
 
+void scaleToTotalRate(Network &network, double totalRps)
+{
+    double total = 0;
+    int sources = 0;
+    for (const NodeModel &n : network.nodes) {
+        if (n.behaviour == Behaviour::Source) {
+            total += n.rate;
+            ++sources;
+        }
+    }
+    if (sources == 0)
+        return;
+    if (total > 0) {
+        network.loadFactor = totalRps / total;
+        return;
+    }
+    for (NodeModel &n : network.nodes) {
+        if (n.behaviour == Behaviour::Source)
+            n.rate = totalRps / sources;
+    }
+    network.loadFactor = 1;
+}
+
 std::uint32_t Network::nodeIndex(const QString &id) const
 {
     for (std::size_t i = 0; i < nodes.size(); ++i) {

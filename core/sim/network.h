@@ -54,6 +54,13 @@ struct Route {
     diagram::EdgeRole role = diagram::EdgeRole::Any;
 };
 
+/** Whether a request doing @p op may take @p route (its edge's read/write role). */
+inline bool routeMatches(const Route &route, Op op)
+{
+    return route.role == diagram::EdgeRole::Any ||
+           (route.role == diagram::EdgeRole::Read) == (op == Op::Read);
+}
+
 struct NodeModel {
     QString id;
     diagram::NodeKind kind = diagram::NodeKind::WebServer;
@@ -67,7 +74,7 @@ struct NodeModel {
     int capacity = 0; ///< in node (queue + service); 0 = unlimited
 
     // Source
-    double rate = 0; ///< mean requests per second
+    double rate = 0; ///< mean requests per second, before Network::loadFactor
     Pattern pattern = Pattern::Poisson;
     double readFraction = 1;
     double timeout = kInfinity; ///< seconds
@@ -123,6 +130,8 @@ struct Network {
     double duration = 60;
     double warmup = 5;
     double sampleInterval = 1;
+    /// Every source's rate is multiplied by it (see offeredRate() in arrivals.h): the one knob
+    /// for the offered load, read by the engine and the analytic twin alike.
     double loadFactor = 1;
 
     std::uint32_t nodeIndex(const QString &id) const;
@@ -134,6 +143,14 @@ struct CompileResult {
     QStringList warnings;
     bool ok() const { return errors.isEmpty(); }
 };
+
+/**
+ * Sets @p network's load factor so its sources send @p totalRps in all, each
+ * in proportion to its own rate. When every source's rate is 0 the
+ * proportions are unknown: the sources then get equal shares of the total
+ * as their rates, at load factor 1. No sources, nothing changes.
+ */
+void scaleToTotalRate(Network &network, double totalRps);
 
 /** Checks @p diagram (see diagram::checkDiagram) and turns it into a runnable network. */
 CompileResult compileNetwork(const diagram::DiagramData &diagram);

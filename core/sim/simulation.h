@@ -46,15 +46,6 @@ struct Snapshot {
     std::size_t samples = 0;        ///< time series length so far
 };
 
-/** Notified by the engine; the default does nothing (headless runs). */
-class SimulationObserver
-{
-public:
-    virtual ~SimulationObserver() = default;
-    virtual void sampleTaken(const Sample &) {}
-    virtual void nodeStateChanged(std::uint32_t /*node*/, bool /*up*/) {}
-};
-
 class Simulation
 {
 public:
@@ -63,8 +54,8 @@ public:
     Simulation(const Simulation &) = delete;
     Simulation &operator=(const Simulation &) = delete;
 
+    /** The network it runs, with the load factor now in force. */
     const Network &network() const;
-    void setObserver(SimulationObserver *observer);
     /** End the run once this many requests have finished (answered or failed) after the warm-up. */
     void setStopAfterRequests(std::uint64_t count);
 
@@ -91,8 +82,14 @@ public:
     /** Runs to the end of the run. */
     void run();
 
-    /** Live changes, effective from now. */
-    void setClientRate(std::uint32_t client, double rps);
+    // Live changes, effective from now.
+
+    /**
+     * Every source sends at its own rate times @p factor (not below 0) from
+     * now on; network().loadFactor reports it. The pending sends, drawn at
+     * the old rate, are replaced by ones drawn at the new.
+     */
+    void setLoadFactor(double factor);
     void failNode(std::uint32_t node);
     void restoreNode(std::uint32_t node);
     bool nodeUp(std::uint32_t node) const;

@@ -522,10 +522,9 @@ private slots:
                          {edge(C, QStringLiteral("web"))}, 1000, 0);
         auto sim = simulation(d);
         const auto web = sim->network().nodeIndex(QStringLiteral("web"));
-        const auto client = sim->network().nodeIndex(C);
         sim->runUntil(20);
         const auto before = sim->metrics().completed;
-        sim->setClientRate(client, 400);
+        sim->setLoadFactor(4); // 100 rps -> 400
         sim->runUntil(40);
         const double rate = (sim->metrics().completed - before) / 20.0;
         QVERIFY2(std::abs(rate - 400) < 20, qPrintable(QString::number(rate)));

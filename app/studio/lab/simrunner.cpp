@@ -44,7 +44,10 @@ struct SimRunner::Worker final : public QObject {
 
     void load(sim::Network network, quint64 epoch)
     {
+        // The factor last set carries over to the new run.
+        const double factor = m_network.loadFactor;
         m_network = std::move(network);
+        m_network.loadFactor = factor;
         m_epoch = epoch;
         rebuild();
     }
@@ -88,17 +91,13 @@ struct SimRunner::Worker final : public QObject {
         m_clock.start(); // the new speed counts from now
     }
 
-    void setRateScale(double scale)
+    void setLoadFactor(double factor)
     {
-        if (scale == m_rateScale)
+        if (factor == m_network.loadFactor)
             return;
-        m_rateScale = scale;
-        if (!m_sim || m_sim->finished())
-            return;
-        for (std::uint32_t n = 0; n < m_network.nodes.size(); ++n) {
-            if (m_network.nodes[n].behaviour == sim::Behaviour::Source)
-                m_sim->setClientRate(n, m_network.nodes[n].rate * scale);
-        }
+        m_network.loadFactor = factor;
+        if (m_sim && !m_sim->finished())
+            m_sim->setLoadFactor(factor);
     }
 
     void setSeed(quint64 seed) { m_seed = seed; }
@@ -116,8 +115,8 @@ struct SimRunner::Worker final : public QObject {
             sendFrame(true); // paused: the canvas still shows the node go down
     }
 
-    // Kept unscaled and with the diagram's seed, so reset() and a later
-    // scale or seed start from what was compiled.
+    // As compiled, with the diagram's seed and the load factor last set
+    // (the engine applies it), so reset() starts from what was compiled.
     sim::Network m_network;
     std::unique_ptr<sim::Simulation> m_sim;
     SimRunner *m_runner; // only as the target of queued calls
@@ -125,7 +124,6 @@ struct SimRunner::Worker final : public QObject {
     QElapsedTimer m_clock;         // wall time since the previous tick
     std::size_t m_sampleIndex = 0; // samples() already sent
     double m_speed = 1;
-    double m_rateScale = 1;
     quint64 m_seed = 0;
     quint64 m_epoch = 0;
     bool m_batch = false; // runToEnd(): no frames until the end
@@ -141,10 +139,6 @@ private:
         sim::Network network = m_network;
         if (m_seed != 0)
             network.seed = m_seed;
-        for (sim::NodeModel &node : network.nodes) {
-            if (node.behaviour == sim::Behaviour::Source)
-                node.rate *= m_rateScale;
-        }
         m_sim = std::make_unique<sim::Simulation>(std::move(network));
         m_sampleIndex = 0;
         sendFrame(true); // time zero: the canvas drops the old run's dots
@@ -337,7 +331,7 @@ void SimRunner::setLoadFactor(double factor)
 {
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, factor = std::max(0.0, factor)] { worker->setRateScale(factor); },
+        [worker = m_worker, factor = std::max(0.0, factor)] { worker->setLoadFactor(factor); },
         Qt::QueuedConnection);
 }
 
