@@ -1,0 +1,108 @@
+#include "app/studio/learn/pagesidebar.h"
+
+#include "core/content/pagerender.h"
+#include "core/content/topic.h"
+#include "core/diagram/scenariolibrary.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace sds::gui {
+namespace {
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setWeight(QFont::DemiBold);
+    label->setFont(f);
+    return label;
+}
+
+} // namespace
+
+PageSidebar::PageSidebar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("pageSidebar"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 8, 8, 8);
+    m_outline = new QListWidget(this);
+    m_outline->setObjectName(QStringLiteral("pageOutline"));
+    m_outline->setFrameShape(QFrame::NoFrame);
+    m_related = new QListWidget(this);
+    m_related->setObjectName(QStringLiteral("relatedPages"));
+    m_related->setFrameShape(QFrame::NoFrame);
+    for (QListWidget *list : {m_outline, m_related}) {
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setTextElideMode(Qt::ElideRight);
+        list->setWordWrap(true);
+    }
+    m_labBox = heading(tr("Try it in the lab"), this);
+    m_labBox->setObjectName(QStringLiteral("labBoxHeading"));
+    m_labName = new QLabel(this);
+    m_labName->setObjectName(QStringLiteral("labScenarioName"));
+    m_labName->setWordWrap(true);
+    m_labButton = new QPushButton(tr("Open in the lab  ▶"), this);
+    m_labButton->setObjectName(QStringLiteral("openInLabButton"));
+    m_tryButton = new QPushButton(tr("Try your own  ▶"), this);
+    m_tryButton->setObjectName(QStringLiteral("tryOwnButton"));
+    m_tryButton->setToolTip(tr("A new canvas with the same clients and load as the reference "
+                               "design; its last run stays pinned in the charts to compare"));
+    layout->addWidget(heading(tr("On this page"), this));
+    layout->addWidget(m_outline, 3);
+    layout->addWidget(heading(tr("Related"), this));
+    layout->addWidget(m_related, 2);
+    layout->addWidget(m_labBox);
+    layout->addWidget(m_labName);
+    layout->addWidget(m_labButton);
+    layout->addWidget(m_tryButton);
+    setMinimumWidth(170);
+
+    const auto anchor = [this](QListWidgetItem *item) {
+        emit anchorChosen(item->data(Qt::UserRole).toString());
+    };
+    const auto topic = [this](QListWidgetItem *item) {
+        emit topicChosen(item->data(Qt::UserRole).toString());
+    };
+    connect(m_outline, &QListWidget::itemClicked, this, anchor);
+    connect(m_outline, &QListWidget::itemActivated, this, anchor);
+    connect(m_related, &QListWidget::itemActivated, this, topic);
+    connect(m_related, &QListWidget::itemClicked, this, topic);
+    connect(m_labButton, &QPushButton::clicked, this, &PageSidebar::openInLabClicked);
+    connect(m_tryButton, &QPushButton::clicked, this, &PageSidebar::tryOwnClicked);
+}
+
+void PageSidebar::setOutline(const QList<content::Heading> &headings)
+{
+    m_outline->clear();
+    for (const content::Heading &h : headings) {
+        auto *item = new QListWidgetItem(
+            (h.level > 2 ? QStringLiteral("    ") : QString()) + h.text, m_outline);
+        item->setData(Qt::UserRole, h.anchor);
+    }
+}
+
+void PageSidebar::setRelated(const QList<const content::Topic *> &topics)
+{
+    m_related->clear();
+    for (const content::Topic *t : topics) {
+        auto *item = new QListWidgetItem(t->title, m_related);
+        item->setData(Qt::UserRole, t->id);
+    }
+}
+
+void PageSidebar::setScenario(const diagram::ScenarioEntry *scenario, bool reference)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_labBox, m_labName, m_labButton})
+        w->setVisible(scenario != nullptr);
+    m_tryButton->setVisible(reference && scenario);
+    m_labBox->setText(reference ? tr("Reference design") : tr("Try it in the lab"));
+    m_labName->setText(scenario ? scenario->name : QString());
+    m_labName->setToolTip(scenario ? scenario->description : QString());
+    m_labButton->setToolTip(scenario ? scenario->description : QString());
+}
+
+} // namespace sds::gui
