@@ -75,7 +75,9 @@ void LearnPage::buildUi()
     auto *left = new QWidget(splitter);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 4, 8);
-    m_tree = new TopicTree;
+    // Made inside the column, as the panel will hold it: the first page's
+    // scrollToItem() runs before the column has its size.
+    m_tree = new TopicTree(left);
     m_search = new SearchPanel(m_workspace.search(), m_tree, left);
     auto *planButton = new QPushButton(tr("Study plan"), left);
     planButton->setObjectName(QStringLiteral("studyPlanButton"));

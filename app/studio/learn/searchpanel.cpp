@@ -41,6 +41,9 @@ SearchPanel::SearchPanel(const content::SearchIndex &index, QWidget *browse, QWi
     m_stack->addWidget(m_results);
     layout->addWidget(m_field);
     layout->addWidget(m_stack, 1);
+    // The field first, however long ago the browsing widget was made: the
+    // window's first focus goes to it, so typing searches at once.
+    setTabOrder(m_field, m_browse);
 
     connect(m_field, &QLineEdit::textChanged, this, &SearchPanel::runSearch);
     connect(m_field, &QLineEdit::returnPressed, this, &SearchPanel::chooseCurrent);
