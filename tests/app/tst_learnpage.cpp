@@ -280,6 +280,44 @@ private slots:
                  QStringLiteral("short"));
     }
 
+    void textSizeIsRememberedWithinItsLimits()
+    {
+        QTemporaryDir data;
+        {
+            Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+            LearnPage page(pageWorkspace);
+            QVERIFY(page.openTopic(QStringLiteral("cache")));
+            const QList<QAction *> zoom = page.viewActions(); // larger, smaller
+            QCOMPARE(zoom.size(), 2);
+            // The size of the page's first paragraph, past the title.
+            const auto bodySize = [&page] {
+                const QTextBlock b =
+                    child<QTextBrowser>(page, "pageView")->document()->findBlockByNumber(1);
+                return b.begin().fragment().charFormat().font().pointSizeF();
+            };
+            const qreal before = bodySize();
+            QVERIFY(before > 0);
+            for (int i = 0; i < 20; ++i)
+                zoom.at(0)->trigger();
+            QCOMPARE(pageWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                     QStringLiteral("12"));
+            QCOMPARE(bodySize(), before + 12);
+            zoom.at(1)->trigger();
+            QCOMPARE(pageWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                     QStringLiteral("11"));
+            QCOMPARE(page.currentTopicId(), QStringLiteral("cache")); // still the same page
+        }
+        Workspace againWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage again(againWorkspace);
+        again.viewActions().at(1)->trigger();
+        QCOMPARE(againWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                 QStringLiteral("10")); // carried on from 11
+        for (int i = 0; i < 30; ++i)
+            again.viewActions().at(1)->trigger();
+        QCOMPARE(againWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                 QStringLiteral("-4"));
+    }
+
     void unusableProgressFileIsReportedAndKept()
     {
         QTemporaryDir data;

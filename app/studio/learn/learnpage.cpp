@@ -8,16 +8,11 @@
 #include "app/studio/learn/studyplanview.h"
 #include "app/studio/learn/topictree.h"
 #include "app/studio/pageaction.h"
-#include "app/studio/theme.h"
 #include "app/studio/workspace.h"
-#include "core/content/exerciserender.h"
-#include "core/content/pagerender.h"
 #include "core/study/exerciseprogress.h"
 #include "core/study/studyplan.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QScrollArea>
@@ -42,7 +37,6 @@ LearnPage::LearnPage(Workspace &workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_library(workspace.library())
     , m_progress(workspace.progress())
-    , m_accent(QColor(0x2a, 0x62, 0xc9))
 {
     setObjectName(QStringLiteral("learnPage"));
     buildUi();
@@ -59,8 +53,6 @@ LearnPage::LearnPage(Workspace &workspace, QWidget *parent)
         display(Place{m_library.topics().first().id, 0}, {});
     updateChrome();
 }
-
-LearnPage::~LearnPage() = default;
 
 void LearnPage::buildUi()
 {
@@ -109,16 +101,11 @@ void LearnPage::buildUi()
     splitter->addWidget(left);
     splitter->addWidget(m_centre);
     splitter->addWidget(m_sidebar);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
+    splitter->setStretchFactor(1, 1); // the page takes what the window gains
     splitter->setSizes({280, 820, 220});
     left->setMinimumWidth(220);
 
-    const auto open = [this](const QString &id) {
-        openTopic(id);
-    };
-    connect(m_tree, &TopicTree::topicActivated, this, open);
+    connect(m_tree, &TopicTree::topicActivated, this, [this](const QString &id) { openTopic(id); });
     connect(m_search, &SearchPanel::resultChosen, this, &LearnPage::openSearchResult);
     connect(m_search, &SearchPanel::dismissed, m_reader, &ReaderView::focusText);
     connect(m_search, &SearchPanel::backRequested, this, &LearnPage::goBack);
@@ -127,28 +114,30 @@ void LearnPage::buildUi()
     connect(estimatorButton, &QPushButton::clicked, this, &LearnPage::showEstimator);
     connect(m_estimator, &EstimatorView::scenarioRequested, this, &LearnPage::openDiagramRequested);
 
-    connect(m_reader, &ReaderView::linkClicked, this, &LearnPage::followLink);
-    connect(m_reader, &ReaderView::linkHovered, this, [this](const QUrl &url) {
-        emit statusMessage(url.isEmpty() ? QString() : url.toString(), 0);
-    });
+    connect(m_reader, &ReaderView::topicLinkClicked, this, &LearnPage::openTopic);
+    connect(m_reader, &ReaderView::scenarioLinkClicked, this, &LearnPage::openScenarioRequested);
+    connect(m_reader, &ReaderView::deckLinkClicked, this, &LearnPage::openDeckRequested);
+    connect(m_reader, &ReaderView::exerciseLinkClicked, this, &LearnPage::followExerciseLink);
+    connect(m_reader, &ReaderView::statusMessage, this, &LearnPage::statusMessage);
     connect(m_reader, &ReaderView::doneToggled, this, &LearnPage::setCurrentDone);
     connect(m_reader, &ReaderView::previousClicked, this, [this] { openNeighbour(false); });
     connect(m_reader, &ReaderView::nextClicked, this, [this] { openNeighbour(true); });
+    connect(m_reader, &ReaderView::zoomChanged, this, [this](int zoom) {
+        m_progress.setValue(kZoomKey, QString::number(zoom));
+        render(true);
+    });
     connect(m_reader, &ReaderView::backRequested, this, &LearnPage::goBack);
     connect(m_reader, &ReaderView::forwardRequested, this, &LearnPage::goForward);
 
     connect(m_sidebar, &PageSidebar::anchorChosen, m_reader, &ReaderView::scrollToAnchor);
-    connect(m_sidebar, &PageSidebar::topicChosen, this, open);
-    connect(m_sidebar, &PageSidebar::openInLabClicked, this, [this] {
-        if (const content::Topic *t = m_library.find(m_currentId); t && !t->scenario.isEmpty())
-            emit openScenarioRequested(t->scenario);
-    });
-    connect(m_sidebar, &PageSidebar::tryOwnClicked, this, [this] {
-        if (const content::Topic *t = m_library.find(m_currentId); t && !t->scenario.isEmpty())
-            emit tryOwnDesignRequested(t->scenario);
-    });
+    connect(m_sidebar, &PageSidebar::topicChosen, this,
+            [this](const QString &id) { openTopic(id); });
+    connect(m_sidebar, &PageSidebar::openScenarioRequested, this,
+            &LearnPage::openScenarioRequested);
+    connect(m_sidebar, &PageSidebar::tryOwnDesignRequested, this,
+            &LearnPage::tryOwnDesignRequested);
 
-    connect(m_plan, &StudyPlanView::openTopic, this, open);
+    connect(m_plan, &StudyPlanView::openTopic, this, [this](const QString &id) { openTopic(id); });
     connect(m_plan, &StudyPlanView::openScenario, this, &LearnPage::openScenarioRequested);
     connect(m_plan, &StudyPlanView::timelineChosen, this,
             [this](const QString &id) { m_progress.setValue(kTimelineKey, id); });
@@ -180,10 +169,7 @@ void LearnPage::createActions()
     m_doneAction->setObjectName(QStringLiteral("markDoneAction"));
     m_searchAction =
         make(tr("&Search Pages"), QKeySequence::Find, [this] { m_search->focusField(); });
-    m_zoomInAction = make(tr("&Larger Text"), QKeySequence::ZoomIn, [this] { zoom(1); });
-    m_zoomOutAction = make(tr("S&maller Text"), QKeySequence::ZoomOut, [this] { zoom(-1); });
-    // Ctrl+= as well, since Ctrl++ needs Shift on most keyboards.
-    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_viewActions = m_reader->addZoomActions(this);
 }
 
 QList<QAction *> LearnPage::navigationActions() const
@@ -194,7 +180,7 @@ QList<QAction *> LearnPage::navigationActions() const
 
 QList<QAction *> LearnPage::viewActions() const
 {
-    return {m_zoomInAction, m_zoomOutAction};
+    return m_viewActions;
 }
 
 bool LearnPage::isShowingStudyPlan() const
@@ -236,7 +222,7 @@ bool LearnPage::openSearchResult(const QString &id, const QString &query)
 {
     if (!openTopic(id))
         return false;
-    const int marks = m_reader->highlight(query, m_accent);
+    const int marks = m_reader->highlight(query);
     emit statusMessage(tr("%n match(es) on this page", nullptr, marks), 5000);
     return true;
 }
@@ -272,22 +258,19 @@ void LearnPage::goForward()
 
 void LearnPage::display(const Place &place, const QString &anchor)
 {
-    if (place.id == kEstimator) {
-        m_centre->setCurrentWidget(m_estimatorArea);
-        m_progress.setValue(kLastTopicKey, kEstimator);
-        m_tree->clearSelection();
-        updateChrome();
-        return;
-    }
-    if (place.id == kPlan) {
-        QList<study::ScenarioName> scenarios;
-        for (const auto &e : m_workspace.scenarios().entries())
-            scenarios.append({e.id, e.name});
-        m_plan->setPlan(study::loadStudyPlan(m_workspace.paths().studyPlan(), m_library, scenarios,
-                                             m_progress.doneTopics(), m_progress.triedScenarios()),
-                        m_progress.value(kTimelineKey, QStringLiteral("medium")));
-        m_centre->setCurrentWidget(m_plan);
-        m_progress.setValue(kLastTopicKey, kPlan);
+    if (place.id == kPlan || place.id == kEstimator) {
+        if (place.id == kPlan) {
+            QList<study::ScenarioName> scenarios;
+            for (const auto &e : m_workspace.scenarios().entries())
+                scenarios.append({e.id, e.name});
+            m_plan->setPlan(study::loadStudyPlan(m_workspace.paths().studyPlan(), m_library,
+                                                 scenarios, m_progress.doneTopics(),
+                                                 m_progress.triedScenarios()),
+                            m_progress.value(kTimelineKey, QStringLiteral("medium")));
+        }
+        m_centre->setCurrentWidget(place.id == kPlan ? static_cast<QWidget *>(m_plan)
+                                                     : m_estimatorArea);
+        m_progress.setValue(kLastTopicKey, place.id);
         m_tree->clearSelection();
         updateChrome();
         return;
@@ -296,52 +279,30 @@ void LearnPage::display(const Place &place, const QString &anchor)
     m_centre->setCurrentWidget(m_reader);
     m_currentId = place.id;
     if (!samePage)
-        render();
-    m_reader->clearHighlight();
-    if (!anchor.isEmpty())
-        m_reader->scrollToAnchor(anchor);
-    else
-        m_reader->setScroll(place.scroll);
+        render(false);
+    m_reader->showPlace(anchor, place.scroll);
     m_progress.setValue(kLastTopicKey, m_currentId);
     m_tree->setCurrentTopic(m_currentId);
     updateChrome();
 }
 
-void LearnPage::render()
+void LearnPage::render(bool keepScroll)
 {
     const content::Topic *t = m_library.find(m_currentId);
     if (!t)
         return;
-    const content::PageStyle style = pageStyle(QApplication::palette(), m_accent, m_reader->zoom());
-    const bool stepped = content::isStepped(*t);
-    m_exercise = stepped ? content::parseExercise(t->body) : content::Exercise{};
-    if (stepped) {
-        const study::ExerciseProgress exercise(m_progress, t->id, int(m_exercise.steps.size()));
-        m_reader->setHtml(content::renderExercisePage(*t, m_exercise, exercise.steps(), style));
-    } else {
-        m_reader->setHtml(content::renderPage(*t, style));
-    }
-    m_sidebar->setOutline(stepped ? content::exerciseOutline(*t, m_exercise)
-                                  : content::outline(*t));
-    QList<const content::Topic *> related;
-    for (const QString &id : t->related) {
-        if (const content::Topic *r = m_library.find(id))
-            related.append(r);
-    }
-    m_sidebar->setRelated(related);
-    // A design exercise's scenario is its reference design, to run and to beat.
-    m_sidebar->setScenario(t->scenario.isEmpty() ? nullptr
-                                                 : m_workspace.scenarios().find(t->scenario),
-                           t->kind == u"exercise");
-}
-
-void LearnPage::rerenderInPlace()
-{
-    // The text above the reader's line is unchanged, so keeping the scroll
-    // position leaves the learner where they were reading.
+    // When redrawing the same page, the text above the reader's line is
+    // unchanged: the same scroll position leaves them where they were reading.
     const int scroll = m_reader->scroll();
-    render();
-    m_reader->setScroll(scroll);
+    m_exercise = content::isStepped(*t) ? content::parseExercise(t->body) : content::Exercise{};
+    m_reader->showTopic(
+        *t, m_exercise,
+        study::ExerciseProgress(m_progress, t->id, int(m_exercise.steps.size())).steps());
+    m_sidebar->showTopic(*t, m_exercise, m_library,
+                         t->scenario.isEmpty() ? nullptr
+                                               : m_workspace.scenarios().find(t->scenario));
+    if (keepScroll)
+        m_reader->setScroll(scroll);
 }
 
 void LearnPage::updateChrome()
@@ -374,9 +335,8 @@ void LearnPage::setCurrentDone(bool done)
     refreshProgress();
     updateChrome();
     const content::Topic *t = m_library.find(m_currentId);
-    emit statusMessage(done ? tr("“%1” marked as done").arg(t->title)
-                            : tr("“%1” marked as not done").arg(t->title),
-                       4000);
+    emit statusMessage(
+        (done ? tr("“%1” marked as done") : tr("“%1” marked as not done")).arg(t->title), 4000);
 }
 
 void LearnPage::refreshProgress()
@@ -398,32 +358,11 @@ void LearnPage::followExerciseLink(const QString &url)
                                                : tr("Your progress cannot be saved this time"),
                            8000);
     }
-    rerenderInPlace();
+    render(true);
     if (exercise.markDoneIfWorked()) {
         refreshProgress();
         updateChrome();
         emit statusMessage(tr("Every step of “%1” worked: marked as done").arg(t->title), 6000);
-    }
-}
-
-void LearnPage::followLink(const QUrl &url)
-{
-    const QString scheme = url.scheme();
-    if (scheme.startsWith(QStringLiteral("sds-"))) {
-        followExerciseLink(url.toString());
-    } else if (scheme == u"topic") {
-        openTopic(url.path(), url.fragment());
-    } else if (scheme == u"scenario") {
-        emit openScenarioRequested(url.path());
-    } else if (scheme == u"deck") {
-        emit openDeckRequested(url.path());
-    } else if (scheme.isEmpty() && url.hasFragment()) {
-        m_reader->scrollToAnchor(url.fragment());
-    } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {
-        if (!QDesktopServices::openUrl(url))
-            emit statusMessage(tr("No web browser could open %1").arg(url.toString()), 8000);
-    } else {
-        emit statusMessage(tr("Links of the kind '%1' are not followed").arg(url.toString()), 6000);
     }
 }
 
@@ -434,17 +373,11 @@ void LearnPage::search(const QString &words)
 
 void LearnPage::applyTheme(const QColor &accent)
 {
-    m_accent = accent;
     m_tree->setAccent(accent);
     m_search->setAccent(accent);
+    m_reader->setAccent(accent);
     if (!m_currentId.isEmpty())
-        rerenderInPlace();
-}
-
-void LearnPage::zoom(int steps)
-{
-    m_progress.setValue(kZoomKey, QString::number(m_reader->zoomBy(steps)));
-    applyTheme(m_accent);
+        render(true);
 }
 
 void LearnPage::quickOpen()

@@ -39,7 +39,7 @@ class LearnPage final : public QWidget
 
 public:
     explicit LearnPage(Workspace &workspace, QWidget *parent = nullptr);
-    ~LearnPage() override;
+    ~LearnPage() override = default;
 
     QString currentTopicId() const { return m_currentId; }
     bool isShowingStudyPlan() const;
@@ -80,23 +80,19 @@ private:
     void buildUi();
     void createActions();
     void display(const Place &place, const QString &anchor);
-    void render();
-    void rerenderInPlace();
+    void render(bool keepScroll);
     void updateChrome();
     void navigateTo(const Place &place, const QString &anchor);
     Place here() const;
     void openNeighbour(bool next);
-    void followLink(const QUrl &url);
     void followExerciseLink(const QString &url);
     void refreshProgress();
-    void zoom(int steps);
 
     Workspace &m_workspace;
     const content::TopicLibrary &m_library;
     study::ProgressStore &m_progress;
     QString m_currentId;
     NavigationHistory m_history;
-    QColor m_accent;
     content::Exercise m_exercise; // the current page's steps, when it has any
 
     TopicTree *m_tree = nullptr;
@@ -116,8 +112,7 @@ private:
     QAction *m_estimatorAction = nullptr;
     QAction *m_doneAction = nullptr;
     QAction *m_searchAction = nullptr;
-    QAction *m_zoomInAction = nullptr;
-    QAction *m_zoomOutAction = nullptr;
+    QList<QAction *> m_viewActions; // from the reader: larger and smaller text
 };
 
 } // namespace sds::gui

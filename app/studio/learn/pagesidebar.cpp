@@ -1,7 +1,8 @@
 #include "app/studio/learn/pagesidebar.h"
 
+#include "core/content/exerciserender.h"
+#include "core/content/library.h"
 #include "core/content/pagerender.h"
-#include "core/content/topic.h"
 #include "core/diagram/scenariolibrary.h"
 
 #include <QLabel>
@@ -71,31 +72,38 @@ PageSidebar::PageSidebar(QWidget *parent)
     connect(m_outline, &QListWidget::itemActivated, this, anchor);
     connect(m_related, &QListWidget::itemActivated, this, topic);
     connect(m_related, &QListWidget::itemClicked, this, topic);
-    connect(m_labButton, &QPushButton::clicked, this, &PageSidebar::openInLabClicked);
-    connect(m_tryButton, &QPushButton::clicked, this, &PageSidebar::tryOwnClicked);
+    connect(m_labButton, &QPushButton::clicked, this, [this] {
+        if (!m_scenarioId.isEmpty())
+            emit openScenarioRequested(m_scenarioId);
+    });
+    connect(m_tryButton, &QPushButton::clicked, this, [this] {
+        if (!m_scenarioId.isEmpty())
+            emit tryOwnDesignRequested(m_scenarioId);
+    });
 }
 
-void PageSidebar::setOutline(const QList<content::Heading> &headings)
+void PageSidebar::showTopic(const content::Topic &topic, const content::Exercise &exercise,
+                            const content::TopicLibrary &library,
+                            const diagram::ScenarioEntry *scenario)
 {
     m_outline->clear();
-    for (const content::Heading &h : headings) {
+    for (const content::Heading &h : content::isStepped(topic)
+                                         ? content::exerciseOutline(topic, exercise)
+                                         : content::outline(topic)) {
         auto *item = new QListWidgetItem(
             (h.level > 2 ? QStringLiteral("    ") : QString()) + h.text, m_outline);
         item->setData(Qt::UserRole, h.anchor);
     }
-}
-
-void PageSidebar::setRelated(const QList<const content::Topic *> &topics)
-{
     m_related->clear();
-    for (const content::Topic *t : topics) {
-        auto *item = new QListWidgetItem(t->title, m_related);
-        item->setData(Qt::UserRole, t->id);
+    for (const QString &id : topic.related) {
+        if (const content::Topic *t = library.find(id)) {
+            auto *item = new QListWidgetItem(t->title, m_related);
+            item->setData(Qt::UserRole, id);
+        }
     }
-}
-
-void PageSidebar::setScenario(const diagram::ScenarioEntry *scenario, bool reference)
-{
+    // A design exercise's scenario is its reference design, to run and to beat.
+    const bool reference = topic.kind == u"exercise";
+    m_scenarioId = scenario ? scenario->id : QString();
     for (QWidget *w : std::initializer_list<QWidget *>{m_labBox, m_labName, m_labButton})
         w->setVisible(scenario != nullptr);
     m_tryButton->setVisible(reference && scenario);

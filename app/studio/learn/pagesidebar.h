@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -8,7 +7,8 @@ class QListWidget;
 class QPushButton;
 
 namespace sds::content {
-struct Heading;
+struct Exercise;
+class TopicLibrary;
 struct Topic;
 } // namespace sds::content
 
@@ -29,16 +29,16 @@ class PageSidebar final : public QWidget
 public:
     explicit PageSidebar(QWidget *parent = nullptr);
 
-    void setOutline(const QList<content::Heading> &headings);
-    void setRelated(const QList<const content::Topic *> &topics);
-    // @p scenario may be null (no lab box); @p reference: an exercise's design to beat.
-    void setScenario(const diagram::ScenarioEntry *scenario, bool reference);
+    // The outline of @p topic (its steps, for an exercise), its related pages
+    // that @p library has, and the lab box for @p scenario, if any.
+    void showTopic(const content::Topic &topic, const content::Exercise &exercise,
+                   const content::TopicLibrary &library, const diagram::ScenarioEntry *scenario);
 
 signals:
     void anchorChosen(const QString &anchor);
     void topicChosen(const QString &id);
-    void openInLabClicked();
-    void tryOwnClicked();
+    void openScenarioRequested(const QString &scenarioId);
+    void tryOwnDesignRequested(const QString &scenarioId);
 
 private:
     QListWidget *m_outline = nullptr;
@@ -47,6 +47,7 @@ private:
     QLabel *m_labName = nullptr;
     QPushButton *m_labButton = nullptr;
     QPushButton *m_tryButton = nullptr;
+    QString m_scenarioId;
 };
 
 } // namespace sds::gui

@@ -1,10 +1,14 @@
 #include "app/studio/learn/readerview.h"
 
+#include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
+#include "core/content/exerciserender.h"
+#include "core/content/pagerender.h"
 #include "core/content/searchindex.h"
 #include "core/content/topic.h"
 
 #include <QApplication>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -62,12 +66,35 @@ ReaderView::ReaderView(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(footer);
 
-    connect(m_view, &QTextBrowser::anchorClicked, this, &ReaderView::linkClicked);
+    connect(m_view, &QTextBrowser::anchorClicked, this, &ReaderView::followLink);
     connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
-            &ReaderView::linkHovered);
+            [this](const QUrl &url) {
+                emit statusMessage(url.isEmpty() ? QString() : url.toString(), 0);
+            });
     connect(m_doneButton, &QToolButton::clicked, this, &ReaderView::doneToggled);
     connect(m_prevButton, &QPushButton::clicked, this, &ReaderView::previousClicked);
     connect(m_nextButton, &QPushButton::clicked, this, &ReaderView::nextClicked);
+}
+
+void ReaderView::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme.startsWith(QStringLiteral("sds-"))) {
+        emit exerciseLinkClicked(url.toString());
+    } else if (scheme == u"topic") {
+        emit topicLinkClicked(url.path(), url.fragment());
+    } else if (scheme == u"scenario") {
+        emit scenarioLinkClicked(url.path());
+    } else if (scheme == u"deck") {
+        emit deckLinkClicked(url.path());
+    } else if (scheme.isEmpty() && url.hasFragment()) {
+        m_view->scrollToAnchor(url.fragment());
+    } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {
+        if (!QDesktopServices::openUrl(url))
+            emit statusMessage(tr("No web browser could open %1").arg(url.toString()), 8000);
+    } else {
+        emit statusMessage(tr("Links of the kind '%1' are not followed").arg(url.toString()), 6000);
+    }
 }
 
 void ReaderView::setWarning(const QString &text)
@@ -76,9 +103,13 @@ void ReaderView::setWarning(const QString &text)
     m_warning->setVisible(!text.isEmpty());
 }
 
-void ReaderView::setHtml(const QString &html)
+void ReaderView::showTopic(const content::Topic &topic, const content::Exercise &exercise,
+                           const QList<content::StepView> &steps)
 {
-    m_view->setHtml(html);
+    const content::PageStyle style = pageStyle(QApplication::palette(), m_accent, m_zoom);
+    m_view->setHtml(content::isStepped(topic)
+                        ? content::renderExercisePage(topic, exercise, steps, style)
+                        : content::renderPage(topic, style));
 }
 
 void ReaderView::setTopic(const content::Topic *topic, bool done, bool canMark,
@@ -110,6 +141,15 @@ void ReaderView::setScroll(int value)
     m_view->verticalScrollBar()->setValue(value);
 }
 
+void ReaderView::showPlace(const QString &anchor, int scroll)
+{
+    clearHighlight();
+    if (!anchor.isEmpty())
+        m_view->scrollToAnchor(anchor);
+    else
+        setScroll(scroll);
+}
+
 void ReaderView::scrollToAnchor(const QString &anchor)
 {
     m_view->scrollToAnchor(anchor);
@@ -120,11 +160,11 @@ void ReaderView::focusText()
     m_view->setFocus();
 }
 
-int ReaderView::highlight(const QString &query, const QColor &accent)
+int ReaderView::highlight(const QString &query)
 {
     QList<QTextEdit::ExtraSelection> marks;
     QTextCharFormat format;
-    format.setBackground(blend(accent, QApplication::palette().color(QPalette::Base), 0.35));
+    format.setBackground(blend(m_accent, QApplication::palette().color(QPalette::Base), 0.35));
     const QStringList terms = content::SearchIndex::queryTerms(query);
     for (qsizetype i = 0; i < terms.size(); ++i) {
         // "write behind" matches "write-behind"; the last word also as a prefix,
@@ -165,10 +205,21 @@ void ReaderView::clearHighlight()
     m_view->setExtraSelections({});
 }
 
-int ReaderView::zoomBy(int steps)
+QList<QAction *> ReaderView::addZoomActions(QWidget *page)
+{
+    QAction *larger =
+        addPageAction(page, tr("&Larger Text"), QKeySequence::ZoomIn, [this] { zoomBy(1); });
+    // Ctrl+= as well, since Ctrl++ needs Shift on most keyboards.
+    larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *smaller =
+        addPageAction(page, tr("S&maller Text"), QKeySequence::ZoomOut, [this] { zoomBy(-1); });
+    return {larger, smaller};
+}
+
+void ReaderView::zoomBy(int steps)
 {
     setZoom(m_zoom + steps);
-    return m_zoom;
+    emit zoomChanged(m_zoom);
 }
 
 void ReaderView::setZoom(int zoom)
