@@ -8,11 +8,11 @@
 /**
  * The rules of an exercise page's steps, apart from any widget: a reader
  * link (`sds-reveal:2`, `sds-attempt:all`, …) becomes a change in the
- * ProgressStore, each step's saved state becomes what the page draws, and an
- * exercise whose every step was tried or had its solution seen is marked
- * done, once, the first time that becomes true. The learner may take the
- * done mark back afterwards; it is not set again until another link is
- * followed.
+ * ProgressStore, each step's saved state becomes what the page draws, and
+ * an exercise whose every step was tried or had its solution seen can be
+ * marked done. The reader asks for that after each step link only, so a
+ * learner who takes the done mark back keeps it off until they follow
+ * another step link.
  */
 namespace sds::study {
 
