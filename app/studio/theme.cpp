@@ -1,10 +1,15 @@
 #include "app/studio/theme.h"
 
+#include "core/content/pagerender.h"
+
 #include <QApplication>
 #include <QEvent>
+#include <QFont>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+
+#include <algorithm>
 
 namespace sds::gui {
 
@@ -62,6 +67,23 @@ QColor blend(const QColor &a, const QColor &b, qreal t)
     return QColor::fromRgbF(float(a.redF() * t + b.redF() * (1 - t)),
                             float(a.greenF() * t + b.greenF() * (1 - t)),
                             float(a.blueF() * t + b.blueF() * (1 - t)));
+}
+
+content::PageStyle pageStyle(const QPalette &palette, QColor accent, int zoom)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    content::PageStyle style;
+    style.text = text.name();
+    style.muted = blend(text, base, 0.62).name();
+    style.link = accent.name();
+    style.border = blend(text, base, 0.28).name();
+    style.tableHeader = blend(text, base, 0.08).name();
+    style.calloutBackground = blend(accent, base, 0.13).name();
+    style.calloutBorder = accent.name();
+    style.codeBackground = blend(text, base, 0.07).name();
+    style.basePointSize = std::clamp(QApplication::font().pointSize() + 1 + zoom, 7, 30);
+    return style;
 }
 
 QString themeKey(ThemeChoice choice)

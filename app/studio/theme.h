@@ -6,6 +6,12 @@
 
 #include <optional>
 
+class QPalette;
+
+namespace sds::content {
+struct PageStyle;
+}
+
 namespace sds::gui {
 
 enum class ThemeChoice { System, Light, Dark };
@@ -13,6 +19,10 @@ enum class ThemeChoice { System, Light, Dark };
 // Mixes two colours: @p t = 1 gives @p a, 0 gives @p b. Muted text and
 // icons are the text colour blended towards the background.
 QColor blend(const QColor &a, const QColor &b, qreal t);
+
+// The reader's page colours from @p palette and @p accent, and its type
+// size: the application font's, one point larger, plus @p zoom steps.
+content::PageStyle pageStyle(const QPalette &palette, QColor accent, int zoom);
 
 QString themeKey(ThemeChoice choice);
 std::optional<ThemeChoice> themeFromKey(const QString &key);

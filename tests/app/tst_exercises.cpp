@@ -36,6 +36,16 @@ namespace {
 const QString kContent = QStringLiteral(SDS_TEST_DATA_DIR "/exercise-content");
 const QString kId = QStringLiteral("photo-inbox");
 
+// The child of @p parent called @p name; the test stops at once when there
+// is none, since every later check would be about nothing.
+template <class T> T *child(const QObject &parent, const char *name)
+{
+    T *found = parent.findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}
+
 // The on-screen centre of the link to exactly @p href, scrolled into view.
 QPoint linkPosition(QTextBrowser *view, const QString &href)
 {
@@ -66,7 +76,9 @@ bool clickLink(QTextBrowser *view, const QString &href)
 
 bool shows(const LearnPage &page, int solution)
 {
-    return page.view()->toPlainText().contains(QStringLiteral("FIXTURE-SOLUTION-%1").arg(solution));
+    return child<QTextBrowser>(page, "pageView")
+        ->toPlainText()
+        .contains(QStringLiteral("FIXTURE-SOLUTION-%1").arg(solution));
 }
 
 } // namespace
@@ -85,33 +97,35 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QVERIFY(page.openTopic(kId));
-        const QString text = page.view()->toPlainText();
+        auto *view = child<QTextBrowser>(page, "pageView");
+        auto *outline = child<QListWidget>(page, "pageOutline");
+        const QString text = view->toPlainText();
         QVERIFY(text.contains(QStringLiteral("FIXTURE-STATEMENT")));
         for (int i = 1; i <= 5; ++i) {
             QVERIFY(text.contains(QStringLiteral("FIXTURE-PROMPT-%1").arg(i)));
             QVERIFY2(!shows(page, i), qPrintable(QString::number(i)));
         }
-        QCOMPARE(page.outlineList()->count(), 6); // five steps and the sources
-        QVERIFY(page.outlineList()->item(2)->text().startsWith(QStringLiteral("Step 3")));
+        QCOMPARE(outline->count(), 6); // five steps and the sources
+        QVERIFY(outline->item(2)->text().startsWith(QStringLiteral("Step 3")));
 
-        QVERIFY(clickLink(page.view(), QStringLiteral("sds-reveal:1")));
+        QVERIFY(clickLink(view, QStringLiteral("sds-reveal:1")));
         QVERIFY(shows(page, 1));
         QVERIFY(!shows(page, 2));
-        auto steps = page.progress().exerciseSteps(kId);
+        auto steps = pageWorkspace.progress().exerciseSteps(kId);
         QVERIFY(steps[1].open && steps[1].revealed);
         QVERIFY(!steps.contains(2));
 
-        QVERIFY(clickLink(page.view(), QStringLiteral("sds-reveal:2")));
+        QVERIFY(clickLink(view, QStringLiteral("sds-reveal:2")));
         QVERIFY(shows(page, 1) && shows(page, 2));
         QVERIFY(!shows(page, 3));
 
         // Hiding closes the box but keeps the record that it was seen.
-        QVERIFY(clickLink(page.view(), QStringLiteral("sds-hide:1")));
+        QVERIFY(clickLink(view, QStringLiteral("sds-hide:1")));
         QVERIFY(!shows(page, 1));
         QVERIFY(shows(page, 2));
-        steps = page.progress().exerciseSteps(kId);
+        steps = pageWorkspace.progress().exerciseSteps(kId);
         QVERIFY(!steps[1].open && steps[1].revealed);
-        QVERIFY(!page.progress().isTopicDone(kId));
+        QVERIFY(!pageWorkspace.progress().isTopicDone(kId));
     }
 
     void revealStateSurvivesReopening()
@@ -123,9 +137,10 @@ private slots:
             page.resize(1200, 800);
             page.show();
             QVERIFY(page.openTopic(kId));
-            QVERIFY(clickLink(page.view(), QStringLiteral("sds-reveal:2")));
-            QVERIFY(clickLink(page.view(), QStringLiteral("sds-attempt:4")));
-            QVERIFY(page.view()->toPlainText().contains(QStringLiteral("✓ Tried")));
+            auto *view = child<QTextBrowser>(page, "pageView");
+            QVERIFY(clickLink(view, QStringLiteral("sds-reveal:2")));
+            QVERIFY(clickLink(view, QStringLiteral("sds-attempt:4")));
+            QVERIFY(view->toPlainText().contains(QStringLiteral("✓ Tried")));
         }
         Workspace againWorkspace(data.path(), ContentPaths(kContent));
         LearnPage again(againWorkspace);
@@ -135,8 +150,10 @@ private slots:
         QVERIFY(shows(again, 2));
         QVERIFY(!shows(again, 1));
         QVERIFY(!shows(again, 4));
-        QVERIFY(again.progress().exerciseSteps(kId)[4].attempted);
-        QVERIFY(again.view()->toPlainText().contains(QStringLiteral("2 of 5 steps worked")));
+        QVERIFY(againWorkspace.progress().exerciseSteps(kId)[4].attempted);
+        QVERIFY(child<QTextBrowser>(again, "pageView")
+                    ->toPlainText()
+                    .contains(QStringLiteral("2 of 5 steps worked")));
         // Leaving and coming back keeps it too.
         QVERIFY(again.openTopic(QStringLiteral("queue-basics")));
         QVERIFY(again.openTopic(kId));
@@ -151,29 +168,30 @@ private slots:
         page.resize(1200, 800);
         page.show();
         QVERIFY(page.openTopic(kId));
-        QTreeWidgetItem *item = page.tree()->itemFor(kId);
+        auto *view = child<QTextBrowser>(page, "pageView");
+        QTreeWidgetItem *item = child<TopicTree>(page, "topicTree")->itemFor(kId);
         QVERIFY(item);
         QCOMPARE(item->parent()->data(0, TopicTree::kProgressRole).toPoint(), QPoint(0, 1));
         for (const char *href : {"sds-attempt:1", "sds-attempt:2", "sds-reveal:3", "sds-attempt:4"})
-            QVERIFY(clickLink(page.view(), QLatin1String(href)));
-        QVERIFY(!page.progress().isTopicDone(kId)); // step 5 is untouched
+            QVERIFY(clickLink(view, QLatin1String(href)));
+        QVERIFY(!pageWorkspace.progress().isTopicDone(kId)); // step 5 is untouched
         QVERIFY(!page.findChild<QToolButton *>(QStringLiteral("doneButton"))->isChecked());
 
-        QVERIFY(clickLink(page.view(), QStringLiteral("sds-reveal:all")));
+        QVERIFY(clickLink(view, QStringLiteral("sds-reveal:all")));
         for (int i = 1; i <= 5; ++i)
             QVERIFY(shows(page, i));
-        QVERIFY(page.progress().isTopicDone(kId));
+        QVERIFY(pageWorkspace.progress().isTopicDone(kId));
         QVERIFY(item->data(0, TopicTree::kDoneRole).toBool());
         QCOMPARE(item->parent()->data(0, TopicTree::kProgressRole).toPoint(), QPoint(1, 1));
         auto *done = page.findChild<QToolButton *>(QStringLiteral("doneButton"));
         QVERIFY(done->isChecked());
 
-        QVERIFY(clickLink(page.view(), QStringLiteral("sds-hide:all")));
+        QVERIFY(clickLink(view, QStringLiteral("sds-hide:all")));
         for (int i = 1; i <= 5; ++i)
             QVERIFY(!shows(page, i));
         // The done mark works as on any page: the learner may take it back.
         done->click();
-        QVERIFY(!page.progress().isTopicDone(kId));
+        QVERIFY(!pageWorkspace.progress().isTopicDone(kId));
     }
 
     void openInLabShowsTheReferenceDesign()
@@ -184,19 +202,21 @@ private slots:
         MainWindow window(settings, workspace);
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));
-        QVERIFY(!window.learn()->labButton()->isHidden());
-        QVERIFY(!window.learn()->tryOwnButton()->isHidden());
-        window.learn()->labButton()->click();
+        auto *labButton = child<QPushButton>(*window.learn(), "openInLabButton");
+        auto *tryButton = child<QPushButton>(*window.learn(), "tryOwnButton");
+        QVERIFY(!labButton->isHidden());
+        QVERIFY(!tryButton->isHidden());
+        labButton->click();
         QCOMPARE(window.currentMode(), Mode::Lab);
         const auto &d = window.lab()->document().data();
         QCOMPARE(d.name, QStringLiteral("Exercise: Photo inbox"));
         QCOMPARE(d.nodes.size(), 3);
         QCOMPARE(d.edges.size(), 2);
-        QVERIFY(window.learn()->progress().triedScenarios().contains(
-            QStringLiteral("exercise-photo-inbox")));
+        QVERIFY(
+            workspace.progress().triedScenarios().contains(QStringLiteral("exercise-photo-inbox")));
         // A topic page has no "Try your own".
         QVERIFY(window.learn()->openTopic(QStringLiteral("queue-basics")));
-        QVERIFY(window.learn()->tryOwnButton()->isHidden());
+        QVERIFY(tryButton->isHidden());
     }
 
     void tryYourOwnGivesAnEmptyCanvasAgainstThePinnedReference()
@@ -209,7 +229,7 @@ private slots:
         QVERIFY(window.learn()->openTopic(kId));
         LabPage *lab = window.lab();
         QVERIFY(!chartsOf(*lab)->hasPin());
-        window.learn()->tryOwnButton()->click();
+        child<QPushButton>(*window.learn(), "tryOwnButton")->click();
         QCOMPARE(window.currentMode(), Mode::Lab);
         const auto &d = lab->document().data();
         QCOMPARE(d.nodes.size(), 1);
@@ -238,7 +258,7 @@ private slots:
         window.show();
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(kId));
-        window.learn()->labButton()->click();
+        child<QPushButton>(*window.learn(), "openInLabButton")->click();
         LabPage *lab = window.lab();
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
         lab->run();
@@ -246,7 +266,7 @@ private slots:
         QTRY_VERIFY(chartsOf(*lab)->pointCount(0) > 50);
 
         window.setCurrentMode(Mode::Learn);
-        window.learn()->tryOwnButton()->click();
+        child<QPushButton>(*window.learn(), "tryOwnButton")->click();
         QCOMPARE(runOf(*lab)->isReferenceRunning(), false); // nothing to compute
         QVERIFY(chartsOf(*lab)->hasPin());
         QCOMPARE(chartsOf(*lab)->pointCount(0), 0);

@@ -13,6 +13,7 @@
 #include "core/study/progressstore.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -41,6 +42,16 @@ using sds::content::ContentPaths;
 namespace {
 
 const QString kBuiltIn = QStringLiteral(":/content");
+
+// The child of @p parent called @p name; the test stops at once when there
+// is none, since every later check would be about nothing.
+template <class T> T *child(const QObject &parent, const char *name)
+{
+    T *found = parent.findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}
 
 // The on-screen centre of the first link in the page whose target starts with @p prefix.
 QPoint linkPosition(QTextBrowser *view, const QString &prefix, QString *href)
@@ -77,16 +88,20 @@ private slots:
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QTreeWidgetItem *item = page.tree()->itemFor(QStringLiteral("dns"));
+        auto *tree = child<TopicTree>(page, "topicTree");
+        auto *outline = child<QListWidget>(page, "pageOutline");
+        QTreeWidgetItem *item = tree->itemFor(QStringLiteral("dns"));
         QVERIFY(item);
-        page.tree()->scrollToItem(item);
-        const QRect r = page.tree()->visualItemRect(item);
-        QTest::mouseClick(page.tree()->viewport(), Qt::LeftButton, {}, r.center());
+        tree->scrollToItem(item);
+        const QRect r = tree->visualItemRect(item);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, r.center());
         QCOMPARE(page.currentTopicId(), QStringLiteral("dns"));
-        QVERIFY(page.view()->toPlainText().startsWith(QStringLiteral("Domain name system")));
-        QVERIFY(page.outlineList()->count() >= 5);
-        QCOMPARE(page.outlineList()->item(0)->text(), QStringLiteral("How it works"));
-        QVERIFY(page.tree()->currentItem() == item);
+        QVERIFY(child<QTextBrowser>(page, "pageView")
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("Domain name system")));
+        QVERIFY(outline->count() >= 5);
+        QCOMPARE(outline->item(0)->text(), QStringLiteral("How it works"));
+        QVERIFY(tree->currentItem() == item);
     }
 
     void followingALinkNavigatesAndBackReturns()
@@ -98,21 +113,22 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        auto *view = child<QTextBrowser>(page, "pageView");
         QString href;
-        const QPoint at = linkPosition(page.view(), QStringLiteral("topic:"), &href);
+        const QPoint at = linkPosition(view, QStringLiteral("topic:"), &href);
         QVERIFY(at.x() >= 0);
         const QString target = QUrl(href).path();
         QVERIFY(target != QStringLiteral("cache-aside"));
-        QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(page.currentTopicId(), target);
 
-        QTest::keyClick(page.view(), Qt::Key_Left, Qt::AltModifier);
+        QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
         QCOMPARE(page.currentTopicId(), QStringLiteral("cache-aside"));
-        QVERIFY(page.forwardAction()->isEnabled());
+        QVERIFY(child<QAction>(page, "learnForwardAction")->isEnabled());
         // The mouse's back and forward buttons do the same.
-        QTest::mouseClick(page.view()->viewport(), Qt::ForwardButton, {}, QPoint(5, 5));
+        QTest::mouseClick(view->viewport(), Qt::ForwardButton, {}, QPoint(5, 5));
         QCOMPARE(page.currentTopicId(), target);
-        QTest::mouseClick(page.view()->viewport(), Qt::BackButton, {}, QPoint(5, 5));
+        QTest::mouseClick(view->viewport(), Qt::BackButton, {}, QPoint(5, 5));
         QCOMPARE(page.currentTopicId(), QStringLiteral("cache-aside"));
     }
 
@@ -122,7 +138,7 @@ private slots:
         Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
         LearnPage page(pageWorkspace);
         QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
-        const auto &lib = page.library();
+        const auto &lib = pageWorkspace.library();
         page.findChild<QPushButton *>(QStringLiteral("nextTopicButton"))->click();
         QCOMPARE(page.currentTopicId(), lib.next(QStringLiteral("cache-aside"))->id);
         page.findChild<QPushButton *>(QStringLiteral("previousTopicButton"))->click();
@@ -140,17 +156,19 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QSignalSpy spy(&page, &LearnPage::openScenarioRequested);
         QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        auto *view = child<QTextBrowser>(page, "pageView");
+        auto *labButton = child<QPushButton>(page, "openInLabButton");
         QString href;
-        const QPoint at = linkPosition(page.view(), QStringLiteral("scenario:"), &href);
+        const QPoint at = linkPosition(view, QStringLiteral("scenario:"), &href);
         QVERIFY(at.x() >= 0);
-        QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("cache-aside"));
-        QVERIFY(page.labButton()->isVisible());
-        page.labButton()->click();
+        QVERIFY(labButton->isVisible());
+        labButton->click();
         QCOMPARE(spy.count(), 2);
         QVERIFY(page.openTopic(QStringLiteral("dns"))); // no template
-        QVERIFY(!page.labButton()->isVisible());
+        QVERIFY(!labButton->isVisible());
     }
 
     void quickOpenOpensAPage()
@@ -181,20 +199,23 @@ private slots:
         LearnPage page(pageWorkspace);
         page.resize(1200, 800);
         page.show();
-        QTest::keyClicks(page.searchField(), QStringLiteral("HATEOAS"));
-        QVERIFY(page.results()->isVisible());
-        QVERIFY(page.results()->count() >= 1);
-        QCOMPARE(page.results()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("rest"));
-        auto *label = qobject_cast<QLabel *>(page.results()->itemWidget(page.results()->item(0)));
+        auto *field = child<QLineEdit>(page, "topicSearch");
+        auto *results = child<QListWidget>(page, "searchResults");
+        auto *view = child<QTextBrowser>(page, "pageView");
+        QTest::keyClicks(field, QStringLiteral("HATEOAS"));
+        QVERIFY(results->isVisible());
+        QVERIFY(results->count() >= 1);
+        QCOMPARE(results->item(0)->data(Qt::UserRole).toString(), QStringLiteral("rest"));
+        auto *label = qobject_cast<QLabel *>(results->itemWidget(results->item(0)));
         QVERIFY(label && label->text().contains(QStringLiteral("<b>HATEOAS</b>")));
-        QTest::keyClick(page.searchField(), Qt::Key_Return);
+        QTest::keyClick(field, Qt::Key_Return);
         QCOMPARE(page.currentTopicId(), QStringLiteral("rest"));
-        QVERIFY(page.highlightCount() >= 1);
-        for (const auto &sel : page.view()->extraSelections())
+        QVERIFY(view->extraSelections().size() >= 1);
+        for (const auto &sel : view->extraSelections())
             QCOMPARE(sel.cursor.selectedText().toUpper(), QStringLiteral("HATEOAS"));
         // Clearing the field brings the tree back.
-        page.searchField()->clear();
-        QVERIFY(page.tree()->isVisible());
+        field->clear();
+        QVERIFY(child<TopicTree>(page, "topicTree")->isVisible());
     }
 
     void doneStateSurvivesARestart()
@@ -207,11 +228,12 @@ private slots:
             page.activateWindow();
             QVERIFY(QTest::qWaitForWindowActive(&page));
             QVERIFY(page.openTopic(QStringLiteral("sharding")));
-            QVERIFY(!page.progress().isTopicDone(QStringLiteral("sharding")));
-            page.view()->setFocus();
-            QTest::keyClick(page.view(), Qt::Key_D, Qt::ControlModifier);
-            QVERIFY(page.progress().isTopicDone(QStringLiteral("sharding")));
-            QVERIFY(page.tree()
+            QVERIFY(!pageWorkspace.progress().isTopicDone(QStringLiteral("sharding")));
+            auto *view = child<QTextBrowser>(page, "pageView");
+            view->setFocus();
+            QTest::keyClick(view, Qt::Key_D, Qt::ControlModifier);
+            QVERIFY(pageWorkspace.progress().isTopicDone(QStringLiteral("sharding")));
+            QVERIFY(child<TopicTree>(page, "topicTree")
                         ->itemFor(QStringLiteral("sharding"))
                         ->data(0, TopicTree::kDoneRole)
                         .toBool());
@@ -219,17 +241,12 @@ private slots:
         }
         Workspace againWorkspace(data.path(), ContentPaths(kBuiltIn));
         LearnPage again(againWorkspace);
+        auto *tree = child<TopicTree>(again, "topicTree");
         QCOMPARE(again.currentTopicId(), QStringLiteral("federation")); // last page restored
-        QVERIFY(again.tree()
-                    ->itemFor(QStringLiteral("sharding"))
-                    ->data(0, TopicTree::kDoneRole)
-                    .toBool());
-        QVERIFY(!again.tree()
-                     ->itemFor(QStringLiteral("federation"))
-                     ->data(0, TopicTree::kDoneRole)
-                     .toBool());
-        const QTreeWidgetItem *databases =
-            again.tree()->itemFor(QStringLiteral("sharding"))->parent();
+        QVERIFY(tree->itemFor(QStringLiteral("sharding"))->data(0, TopicTree::kDoneRole).toBool());
+        QVERIFY(
+            !tree->itemFor(QStringLiteral("federation"))->data(0, TopicTree::kDoneRole).toBool());
+        const QTreeWidgetItem *databases = tree->itemFor(QStringLiteral("sharding"))->parent();
         QCOMPARE(databases->data(0, TopicTree::kProgressRole).toPoint().x(), 1);
     }
 
@@ -242,15 +259,16 @@ private slots:
         page.show();
         page.showStudyPlan();
         QVERIFY(page.isShowingStudyPlan());
-        StudyPlanView *plan = page.studyPlan();
+        StudyPlanView *plan = child<StudyPlanView>(page, "studyPlan");
         plan->timelineBox()->setCurrentIndex(
             plan->timelineBox()->findData(QStringLiteral("short")));
         QCOMPARE(plan->timelineId(), QStringLiteral("short"));
         // The first step's first item is the interview method page; tick it.
         QTreeWidgetItem *first = plan->steps()->topLevelItem(0)->child(1);
-        QCOMPARE(first->text(0), page.library().find(QStringLiteral("interview-approach"))->title);
+        QCOMPARE(first->text(0),
+                 pageWorkspace.library().find(QStringLiteral("interview-approach"))->title);
         first->setCheckState(0, Qt::Checked);
-        QVERIFY(page.progress().isTopicDone(QStringLiteral("interview-approach")));
+        QVERIFY(pageWorkspace.progress().isTopicDone(QStringLiteral("interview-approach")));
         // Next now suggests the second item and opens it.
         page.showStudyPlan();
         plan->nextButton()->click();
@@ -258,7 +276,46 @@ private slots:
         // Back returns to the plan, and the timeline choice is remembered.
         page.goBack();
         QVERIFY(page.isShowingStudyPlan());
-        QCOMPARE(page.progress().value(QStringLiteral("plan_timeline")), QStringLiteral("short"));
+        QCOMPARE(pageWorkspace.progress().value(QStringLiteral("plan_timeline")),
+                 QStringLiteral("short"));
+    }
+
+    void textSizeIsRememberedWithinItsLimits()
+    {
+        QTemporaryDir data;
+        {
+            Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+            LearnPage page(pageWorkspace);
+            QVERIFY(page.openTopic(QStringLiteral("cache")));
+            const QList<QAction *> zoom = page.viewActions(); // larger, smaller
+            QCOMPARE(zoom.size(), 2);
+            // The size of the page's first paragraph, past the title.
+            const auto bodySize = [&page] {
+                const QTextBlock b =
+                    child<QTextBrowser>(page, "pageView")->document()->findBlockByNumber(1);
+                return b.begin().fragment().charFormat().font().pointSizeF();
+            };
+            const qreal before = bodySize();
+            QVERIFY(before > 0);
+            for (int i = 0; i < 20; ++i)
+                zoom.at(0)->trigger();
+            QCOMPARE(pageWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                     QStringLiteral("12"));
+            QCOMPARE(bodySize(), before + 12);
+            zoom.at(1)->trigger();
+            QCOMPARE(pageWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                     QStringLiteral("11"));
+            QCOMPARE(page.currentTopicId(), QStringLiteral("cache")); // still the same page
+        }
+        Workspace againWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage again(againWorkspace);
+        again.viewActions().at(1)->trigger();
+        QCOMPARE(againWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                 QStringLiteral("10")); // carried on from 11
+        for (int i = 0; i < 30; ++i)
+            again.viewActions().at(1)->trigger();
+        QCOMPARE(againWorkspace.progress().value(QStringLiteral("reader_zoom")),
+                 QStringLiteral("-4"));
     }
 
     void unusableProgressFileIsReportedAndKept()
@@ -300,7 +357,7 @@ private slots:
         Workspace pageWorkspace(data.path(), ContentPaths(content.path()));
         LearnPage page(pageWorkspace);
         page.show();
-        QCOMPARE(page.library().topics().size(), 1);
+        QCOMPARE(pageWorkspace.library().topics().size(), 1);
         QCOMPARE(page.currentTopicId(), QStringLiteral("good"));
         auto *warning = page.findChild<QLabel *>(QStringLiteral("learnWarning"));
         QVERIFY(warning->isVisible());
@@ -317,7 +374,7 @@ private slots:
         LearnPage *page = window.learn();
         page->findChild<QPushButton *>(QStringLiteral("estimatorButton"))->click();
         QVERIFY(page->isShowingEstimator());
-        EstimatorView *est = page->estimator();
+        EstimatorView *est = child<EstimatorView>(*page, "estimator");
         // 2 M users × 43.2 requests = 86.4 M a day = 1 000 rps; 4 reads per write;
         // peak × 2 = 2 000 rps -> 4 servers of 500 rps.
         auto *users = est->findChild<QDoubleSpinBox *>(QStringLiteral("Daily active users"));
@@ -360,12 +417,11 @@ private slots:
         MainWindow window(settings, workspace);
         window.setCurrentMode(Mode::Learn);
         QVERIFY(window.learn()->openTopic(QStringLiteral("sharding")));
-        window.learn()->labButton()->click();
+        child<QPushButton>(*window.learn(), "openInLabButton")->click();
         QCOMPARE(window.currentMode(), Mode::Lab);
         QVERIFY(
             window.lab()->displayName().contains(QStringLiteral("Sharded"), Qt::CaseInsensitive));
-        QVERIFY(window.learn()->progress().triedScenarios().contains(
-            QStringLiteral("sharded-database")));
+        QVERIFY(workspace.progress().triedScenarios().contains(QStringLiteral("sharded-database")));
         window.lab()->undoStack()->clear();
     }
 };

@@ -1,34 +1,37 @@
 #pragma once
 
+#include "app/studio/learn/navigationhistory.h"
 #include "core/content/exercise.h"
-#include "core/content/library.h"
 #include "core/diagram/diagramdata.h"
-#include "core/study/progressstore.h"
 
+#include <QColor>
 #include <QWidget>
 
 class QAction;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPushButton;
 class QStackedWidget;
-class QTextBrowser;
-class QToolButton;
+
+namespace sds::content {
+class TopicLibrary;
+}
+
+namespace sds::study {
+class ProgressStore;
+}
 
 namespace sds::gui {
 
 class EstimatorView;
+class PageSidebar;
+class ReaderView;
+class SearchPanel;
 class StudyPlanView;
 class TopicTree;
 class Workspace;
 
-// Learn mode: the topic tree with progress on the left, the page in the
-// middle (or the study plan), the page's outline, related pages and its lab
-// template on the right. Exercise pages show their steps with the
-// solutions hidden until asked for, and remember which were tried or seen. The topic library,
-// search index and progress store come from the Workspace; the page keeps a back/forward
-// history and hands scenario: links to whoever opens the lab.
+// Learn mode. A mediator: it wires the search panel over the topic tree, the
+// reader (or the study plan, or the estimator) and the page sidebar to the
+// Workspace's topic library, search index and progress store, keeps the
+// back/forward history, and hands scenario: links to whoever opens the lab.
 class LearnPage final : public QWidget
 {
     Q_OBJECT
@@ -36,12 +39,11 @@ class LearnPage final : public QWidget
 
 public:
     explicit LearnPage(Workspace &workspace, QWidget *parent = nullptr);
-    ~LearnPage() override;
+    ~LearnPage() override = default;
 
-    const content::TopicLibrary &library() const { return m_library; }
-    study::ProgressStore &progress() { return m_progress; }
     QString currentTopicId() const { return m_currentId; }
     bool isShowingStudyPlan() const;
+    bool isShowingEstimator() const;
 
     /** Shows a page; false (and a status message) when there is no such page. */
     bool openTopic(const QString &id, const QString &anchor = {});
@@ -51,7 +53,6 @@ public:
     void search(const QString &words);
     void showStudyPlan();
     void showEstimator();
-    bool isShowingEstimator() const;
     void goBack();
     void goForward();
     void setCurrentDone(bool done);
@@ -65,21 +66,6 @@ public:
     QAction *doneAction() const { return m_doneAction; }
     QAction *searchAction() const { return m_searchAction; }
 
-    // For tests and screenshots.
-    QTextBrowser *view() const { return m_view; }
-    TopicTree *tree() const { return m_tree; }
-    QLineEdit *searchField() const { return m_search; }
-    QListWidget *results() const { return m_results; }
-    QListWidget *outlineList() const { return m_outline; }
-    QListWidget *relatedList() const { return m_related; }
-    StudyPlanView *studyPlan() const { return m_plan; }
-    EstimatorView *estimator() const { return m_estimator; }
-    QPushButton *labButton() const { return m_labButton; }
-    QPushButton *tryOwnButton() const { return m_tryButton; }
-    QAction *backAction() const { return m_backAction; }
-    QAction *forwardAction() const { return m_forwardAction; }
-    int highlightCount() const;
-
 signals:
     void openScenarioRequested(const QString &id);
     // "Try your own" on a design exercise: a new canvas against @p scenarioId's load.
@@ -88,63 +74,35 @@ signals:
     void openDeckRequested(const QString &deckId);
     void statusMessage(const QString &text, int timeoutMs);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    struct Place {
-        QString id; // a topic id, or kPlan / kEstimator
-        int scroll = 0;
-    };
+    using Place = NavigationHistory::Place;
 
     void buildUi();
     void createActions();
     void display(const Place &place, const QString &anchor);
-    void render();
+    void render(bool keepScroll);
     void updateChrome();
     void navigateTo(const Place &place, const QString &anchor);
     Place here() const;
-    void followLink(const QUrl &url);
-    void runSearch(const QString &text);
-    void fitResultHeights();
-    void highlight(const QString &query);
-    void refreshProgress();
+    void openNeighbour(bool next);
     void followExerciseLink(const QString &url);
-    // Marks an exercise done once every step was tried or its solution seen.
-    void checkExerciseComplete();
-    void zoom(int steps);
+    void refreshProgress();
 
     Workspace &m_workspace;
     const content::TopicLibrary &m_library;
     study::ProgressStore &m_progress;
     QString m_currentId;
-    QList<Place> m_backStack;
-    QList<Place> m_forwardStack;
-    QColor m_accent;
-    int m_zoom = 0;
+    NavigationHistory m_history;
     content::Exercise m_exercise; // the current page's steps, when it has any
 
-    QLineEdit *m_search = nullptr;
-    QStackedWidget *m_leftStack = nullptr;
     TopicTree *m_tree = nullptr;
-    QListWidget *m_results = nullptr;
+    SearchPanel *m_search = nullptr;
     QStackedWidget *m_centre = nullptr;
-    QLabel *m_warning = nullptr;
-    QLabel *m_crumb = nullptr;
-    QToolButton *m_doneButton = nullptr;
-    QTextBrowser *m_view = nullptr;
-    QPushButton *m_prevButton = nullptr;
-    QPushButton *m_nextButton = nullptr;
+    ReaderView *m_reader = nullptr;
     StudyPlanView *m_plan = nullptr;
     EstimatorView *m_estimator = nullptr;
     QWidget *m_estimatorArea = nullptr; // scrolls, so the form never widens the window
-    QWidget *m_right = nullptr;
-    QListWidget *m_outline = nullptr;
-    QListWidget *m_related = nullptr;
-    QLabel *m_labBox = nullptr;
-    QLabel *m_labName = nullptr;
-    QPushButton *m_labButton = nullptr;
-    QPushButton *m_tryButton = nullptr;
+    PageSidebar *m_sidebar = nullptr;
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
@@ -154,8 +112,7 @@ private:
     QAction *m_estimatorAction = nullptr;
     QAction *m_doneAction = nullptr;
     QAction *m_searchAction = nullptr;
-    QAction *m_zoomInAction = nullptr;
-    QAction *m_zoomOutAction = nullptr;
+    QList<QAction *> m_viewActions; // from the reader: larger and smaller text
 };
 
 } // namespace sds::gui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace sds::content {
+struct Exercise;
+class TopicLibrary;
+struct Topic;
+} // namespace sds::content
+
+namespace sds::diagram {
+struct ScenarioEntry;
+}
+
+namespace sds::gui {
+
+// Beside the page: its outline, the related pages, and its lab template: a
+// topic's "Try it in the lab", or an exercise's reference design with "Try
+// your own" as well. Hidden parts are those the page does not have.
+class PageSidebar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PageSidebar)
+
+public:
+    explicit PageSidebar(QWidget *parent = nullptr);
+
+    // The outline of @p topic (its steps, for an exercise), its related pages
+    // that @p library has, and the lab box for @p scenario, if any.
+    void showTopic(const content::Topic &topic, const content::Exercise &exercise,
+                   const content::TopicLibrary &library, const diagram::ScenarioEntry *scenario);
+
+signals:
+    void anchorChosen(const QString &anchor);
+    void topicChosen(const QString &id);
+    void openScenarioRequested(const QString &scenarioId);
+    void tryOwnDesignRequested(const QString &scenarioId);
+
+private:
+    QListWidget *m_outline = nullptr;
+    QListWidget *m_related = nullptr;
+    QLabel *m_labBox = nullptr;
+    QLabel *m_labName = nullptr;
+    QPushButton *m_labButton = nullptr;
+    QPushButton *m_tryButton = nullptr;
+    QString m_scenarioId;
+};
+
+} // namespace sds::gui

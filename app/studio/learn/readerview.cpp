@@ -1,0 +1,253 @@
+#include "app/studio/learn/readerview.h"
+
+#include "app/studio/pageaction.h"
+#include "app/studio/theme.h"
+#include "core/content/exerciserender.h"
+#include "core/content/pagerender.h"
+#include "core/content/searchindex.h"
+#include "core/content/topic.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace sds::gui {
+
+ReaderView::ReaderView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("readerView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 8, 4, 8);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("learnWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
+                                            "padding: 6px; border-radius: 4px; }"));
+    m_warning->hide();
+    auto *header = new QHBoxLayout;
+    m_crumb = new QLabel(this);
+    m_crumb->setObjectName(QStringLiteral("pageCrumb"));
+    m_crumb->setTextFormat(Qt::PlainText);
+    m_doneButton = new QToolButton(this);
+    m_doneButton->setObjectName(QStringLiteral("doneButton"));
+    m_doneButton->setCheckable(true);
+    m_doneButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    header->addWidget(m_crumb, 1);
+    header->addWidget(m_doneButton);
+    m_view = new QTextBrowser(this);
+    m_view->setObjectName(QStringLiteral("pageView"));
+    m_view->setOpenLinks(false);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->document()->setDocumentMargin(16);
+    m_view->viewport()->installEventFilter(this);
+    auto *footer = new QHBoxLayout;
+    m_prevButton = new QPushButton(this);
+    m_prevButton->setObjectName(QStringLiteral("previousTopicButton"));
+    m_nextButton = new QPushButton(this);
+    m_nextButton->setObjectName(QStringLiteral("nextTopicButton"));
+    footer->addWidget(m_prevButton);
+    footer->addStretch(1);
+    footer->addWidget(m_nextButton);
+    layout->addWidget(m_warning);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(footer);
+
+    connect(m_view, &QTextBrowser::anchorClicked, this, &ReaderView::followLink);
+    connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+            [this](const QUrl &url) {
+                emit statusMessage(url.isEmpty() ? QString() : url.toString(), 0);
+            });
+    connect(m_doneButton, &QToolButton::clicked, this, &ReaderView::doneToggled);
+    connect(m_prevButton, &QPushButton::clicked, this, &ReaderView::previousClicked);
+    connect(m_nextButton, &QPushButton::clicked, this, &ReaderView::nextClicked);
+}
+
+void ReaderView::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme.startsWith(QStringLiteral("sds-"))) {
+        emit exerciseLinkClicked(url.toString());
+    } else if (scheme == u"topic") {
+        emit topicLinkClicked(url.path(), url.fragment());
+    } else if (scheme == u"scenario") {
+        emit scenarioLinkClicked(url.path());
+    } else if (scheme == u"deck") {
+        emit deckLinkClicked(url.path());
+    } else if (scheme.isEmpty() && url.hasFragment()) {
+        m_view->scrollToAnchor(url.fragment());
+    } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {
+        if (!QDesktopServices::openUrl(url))
+            emit statusMessage(tr("No web browser could open %1").arg(url.toString()), 8000);
+    } else {
+        emit statusMessage(tr("Links of the kind '%1' are not followed").arg(url.toString()), 6000);
+    }
+}
+
+void ReaderView::setWarning(const QString &text)
+{
+    m_warning->setText(text);
+    m_warning->setVisible(!text.isEmpty());
+}
+
+void ReaderView::showTopic(const content::Topic &topic, const content::Exercise &exercise,
+                           const QList<content::StepView> &steps)
+{
+    const content::PageStyle style = pageStyle(QApplication::palette(), m_accent, m_zoom);
+    m_view->setHtml(content::isStepped(topic)
+                        ? content::renderExercisePage(topic, exercise, steps, style)
+                        : content::renderPage(topic, style));
+}
+
+void ReaderView::setTopic(const content::Topic *topic, bool done, bool canMark,
+                          const QString &shortcut)
+{
+    m_crumb->setText(topic ? QStringLiteral("%1  ›  %2").arg(topic->section, topic->title)
+                           : QString());
+    m_doneButton->setChecked(done);
+    m_doneButton->setText(done ? tr("✓ Done") : tr("Mark as done"));
+    m_doneButton->setToolTip(tr("Mark this page as read (%1)").arg(shortcut));
+    m_doneButton->setEnabled(topic && canMark);
+}
+
+void ReaderView::setNeighbours(const content::Topic *previous, const content::Topic *next)
+{
+    m_prevButton->setText(previous ? tr("◀  %1").arg(previous->title) : tr("◀  Previous"));
+    m_nextButton->setText(next ? tr("%1  ▶").arg(next->title) : tr("Next  ▶"));
+    m_prevButton->setEnabled(previous);
+    m_nextButton->setEnabled(next);
+}
+
+int ReaderView::scroll() const
+{
+    return m_view->verticalScrollBar()->value();
+}
+
+void ReaderView::setScroll(int value)
+{
+    m_view->verticalScrollBar()->setValue(value);
+}
+
+void ReaderView::showPlace(const QString &anchor, int scroll)
+{
+    clearHighlight();
+    if (!anchor.isEmpty())
+        m_view->scrollToAnchor(anchor);
+    else
+        setScroll(scroll);
+}
+
+void ReaderView::scrollToAnchor(const QString &anchor)
+{
+    m_view->scrollToAnchor(anchor);
+}
+
+void ReaderView::focusText()
+{
+    m_view->setFocus();
+}
+
+int ReaderView::highlight(const QString &query)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextCharFormat format;
+    format.setBackground(blend(m_accent, QApplication::palette().color(QPalette::Base), 0.35));
+    const QStringList terms = content::SearchIndex::queryTerms(query);
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        // "write behind" matches "write-behind"; the last word also as a prefix,
+        // as the search itself does.
+        QStringList words = terms.at(i).split(u' ');
+        for (QString &w : words)
+            w = QRegularExpression::escape(w);
+        QString pattern = QStringLiteral("\\b") + words.join(QStringLiteral("[\\s\\-._']+"));
+        pattern += i == terms.size() - 1 ? QStringLiteral("\\w*") : QStringLiteral("\\b");
+        const QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+        QTextCursor c(m_view->document());
+        while (true) {
+            c = m_view->document()->find(re, c);
+            if (c.isNull())
+                break;
+            marks.append(QTextEdit::ExtraSelection{c, format});
+        }
+    }
+    std::sort(marks.begin(), marks.end(), [](const auto &a, const auto &b) {
+        return a.cursor.position() < b.cursor.position();
+    });
+    m_view->setExtraSelections(marks);
+    // Show the first match in the body, past the title.
+    for (const auto &m : marks) {
+        if (m.cursor.block().blockNumber() > 1) {
+            QTextCursor c = m.cursor;
+            c.clearSelection();
+            m_view->setTextCursor(c);
+            m_view->ensureCursorVisible();
+            break;
+        }
+    }
+    return int(marks.size());
+}
+
+void ReaderView::clearHighlight()
+{
+    m_view->setExtraSelections({});
+}
+
+QList<QAction *> ReaderView::addZoomActions(QWidget *page)
+{
+    QAction *larger =
+        addPageAction(page, tr("&Larger Text"), QKeySequence::ZoomIn, [this] { zoomBy(1); });
+    // Ctrl+= as well, since Ctrl++ needs Shift on most keyboards.
+    larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *smaller =
+        addPageAction(page, tr("S&maller Text"), QKeySequence::ZoomOut, [this] { zoomBy(-1); });
+    return {larger, smaller};
+}
+
+void ReaderView::zoomBy(int steps)
+{
+    setZoom(m_zoom + steps);
+    emit zoomChanged(m_zoom);
+}
+
+void ReaderView::setZoom(int zoom)
+{
+    m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+}
+
+bool ReaderView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        // Lines of more than about 90 characters are hard to read: centre a
+        // column in wide windows.
+        const int maxText = fontMetrics().averageCharWidth() * (92 + 8 * m_zoom);
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        m_view->document()->setDocumentMargin(std::max(16, (width - maxText) / 2));
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonPress) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::BackButton) {
+            emit backRequested();
+            return true;
+        }
+        if (mouse->button() == Qt::ForwardButton) {
+            emit forwardRequested();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace sds::gui
