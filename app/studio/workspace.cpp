@@ -40,9 +40,9 @@ Workspace::Workspace(QString dataDir, content::ContentPaths paths)
     // A collection that does not open is the Review page's to explain (it
     // offers the backups); a failed merge leaves the learner's own cards usable.
     if (m_cards.open(data.filePath(QStringLiteral("cards.sqlite")))) {
-        QString error;
-        if (!mergeBuiltinDecks(&error))
-            note(Area::Review, tr("The built-in decks could not be merged: %1").arg(error));
+        if (const Result<void> merged = mergeBuiltinDecks(); !merged)
+            note(Area::Review,
+                 tr("The built-in decks could not be merged: %1").arg(merged.error()));
     }
 }
 
@@ -58,13 +58,12 @@ QStringList Workspace::problems(Area area) const
     return out;
 }
 
-bool Workspace::mergeBuiltinDecks(QString *error)
+Result<void> Workspace::mergeBuiltinDecks()
 {
     const cards::BuiltinDecks decks = cards::loadBuiltinDecks(m_paths.decks());
-    if (m_cards.mergeBuiltinDecks(decks))
-        return true;
-    *error = m_cards.error();
-    return false;
+    if (!m_cards.mergeBuiltinDecks(decks))
+        return fail(m_cards.error());
+    return {};
 }
 
 void Workspace::note(Area area, const QString &text)

@@ -5,6 +5,7 @@
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
 #include "core/diagram/scenariolibrary.h"
+#include "core/result.h"
 #include "core/study/progressstore.h"
 
 #include <QList>
@@ -47,8 +48,8 @@ public:
     QStringList problems(Area area) const;
 
     // Merges the built-in decks into the collection (at start, and again
-    // after a backup was restored); false, with the reason in @p error.
-    bool mergeBuiltinDecks(QString *error);
+    // after a backup was restored).
+    Result<void> mergeBuiltinDecks();
 
 private:
     void note(Area area, const QString &text);

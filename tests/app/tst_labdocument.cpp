@@ -80,8 +80,8 @@ private slots:
         QVERIFY(doc.diagram().moveNode(S, 80, 10).isEmpty());
         doc.undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
         QVERIFY(doc.isModified());
-        QString error;
-        QVERIFY2(doc.save(path, &error), qPrintable(error));
+        const sds::Result<void> saved = doc.save(path);
+        QVERIFY2(saved, qPrintable(saved.error()));
         QVERIFY(!doc.isModified());
         QCOMPARE(doc.path(), path);
         QCOMPARE(doc.displayName(), QStringLiteral("d.json"));
@@ -99,13 +99,13 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("d.json"));
         LabDocument doc;
         doc.loadTemplate(twoNodes());
-        QString error;
-        QVERIFY(doc.save(path, &error));
+        QVERIFY(doc.save(path));
         doc.undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
         QSignalSpy title(&doc, &LabDocument::titleChanged);
         // Below a regular file no folder can be made, not even by root.
-        QVERIFY(!doc.save(path + QStringLiteral("/inside.json"), &error));
-        QVERIFY(!error.isEmpty());
+        const sds::Result<void> failed = doc.save(path + QStringLiteral("/inside.json"));
+        QVERIFY(!failed);
+        QVERIFY(!failed.error().isEmpty());
         QVERIFY(doc.isModified());
         QCOMPARE(doc.path(), path);
         QCOMPARE(title.count(), 0);

@@ -422,9 +422,9 @@ private slots:
         QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("summary.json"));
-        QString error;
-        QVERIFY(!lab->exportSummary(path, &error)); // nothing has run
-        QVERIFY(error.contains(QStringLiteral("Run the diagram first")));
+        const sds::Result<void> early = lab->exportSummary(path); // nothing has run
+        QVERIFY(!early);
+        QVERIFY(early.error().contains(QStringLiteral("Run the diagram first")));
         sds::diagram::RunSettings run; // 60 s, 5 s warm-up
         QVERIFY(lab->document().diagram().setRun(run).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
@@ -432,7 +432,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runnerOf(*lab)->state() == SimRunner::State::Finished, 20000);
         QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("Run finished")));
         QVERIFY(reportOf(*lab)->html().contains(d.nodes[1].id));
-        QVERIFY2(lab->exportSummary(path, &error), qPrintable(error));
+        const sds::Result<void> done = lab->exportSummary(path);
+        QVERIFY2(done, qPrintable(done.error()));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();

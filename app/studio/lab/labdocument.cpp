@@ -69,13 +69,13 @@ diagram::LoadResult LabDocument::open(const QString &path)
     return r;
 }
 
-bool LabDocument::save(const QString &path, QString *error)
+Result<void> LabDocument::save(const QString &path)
 {
-    if (!diagram::saveDiagramFile(data(), path, error))
-        return false;
+    if (QString error; !diagram::saveDiagramFile(data(), path, &error))
+        return fail(error);
     m_undo->setClean();
     setPath(path);
-    return true;
+    return {};
 }
 
 void LabDocument::replace(const diagram::DiagramData &data, const QString &path)

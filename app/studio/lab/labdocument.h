@@ -2,6 +2,7 @@
 
 #include "core/diagram/diagram.h"
 #include "core/diagram/diagramformat.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QString>
@@ -44,7 +45,7 @@ public:
     // On failure the document stays as it was; the result says why.
     diagram::LoadResult open(const QString &path);
     // Atomic: a failed save leaves the file on disk as it was.
-    bool save(const QString &path, QString *error);
+    Result<void> save(const QString &path);
 
     // Autosave: every 30 s while modified, the diagram is written to
     // DIR/autosave/lab.json; a clean save or a normal close removes it, so

@@ -71,9 +71,8 @@ bool LabFileActions::open(const QString &path)
 
 bool LabFileActions::save(const QString &path)
 {
-    QString error;
-    if (!m_document.save(path, &error)) {
-        QMessageBox::warning(m_window, tr("Diagram not saved"), error);
+    if (const Result<void> saved = m_document.save(path); !saved) {
+        QMessageBox::warning(m_window, tr("Diagram not saved"), saved.error());
         return false;
     }
     emit fileUsed(path);

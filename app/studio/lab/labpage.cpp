@@ -88,9 +88,10 @@ LabPage::LabPage(QWidget *parent)
     connect(m_report, &ReportPanel::exportRequested, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Summary"), QStringLiteral("summary.json"), tr("JSON (*.json)"));
-        QString error;
-        if (!path.isEmpty() && !exportSummary(path, &error))
-            QMessageBox::warning(this, tr("Summary not exported"), error);
+        if (path.isEmpty())
+            return;
+        if (const Result<void> done = exportSummary(path); !done)
+            QMessageBox::warning(this, tr("Summary not exported"), done.error());
     });
     connect(m_problems, &ProblemsList::nodeActivated, this, [this](const QString &id) {
         if (NodeItem *n = m_scene->nodeItem(id)) {
@@ -237,9 +238,9 @@ bool LabPage::exportImage(const QString &path, QString *error)
     return error->isEmpty();
 }
 
-bool LabPage::exportSummary(const QString &path, QString *error)
+Result<void> LabPage::exportSummary(const QString &path)
 {
-    return m_run->exportSummary(path, error);
+    return m_run->exportSummary(path);
 }
 
 void LabPage::selectionChanged()

@@ -66,7 +66,7 @@ public:
     // Writes the canvas as PNG (at twice the screen resolution) or SVG, by suffix.
     bool exportImage(const QString &path, QString *error);
     // The summary of the current run as `sdstudio-cli sim run --json` prints it.
-    bool exportSummary(const QString &path, QString *error);
+    Result<void> exportSummary(const QString &path);
     void copySelection() { m_canvas->copySelection(); }
     void paste() { m_canvas->paste(); }
     void run();

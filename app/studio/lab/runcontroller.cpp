@@ -126,28 +126,22 @@ void RunController::restoreNode(const QString &id)
     m_runner->restoreNode(id);
 }
 
-bool RunController::exportSummary(const QString &path, QString *error)
+Result<void> RunController::exportSummary(const QString &path)
 {
     const sim::CompileResult &c = compiled();
-    if (!m_lastFrame || !hasCurrentRun() || !c.ok()) {
-        *error = tr("Run the diagram first; the summary is of the current run.");
-        return false;
-    }
+    if (!m_lastFrame || !hasCurrentRun() || !c.ok())
+        return fail(tr("Run the diagram first; the summary is of the current run."));
     const sim::RunInfo info{0, m_lastFrame->overloaded, m_document.data().run.seed};
     QJsonObject report = sim::runReport(m_lastFrame->metrics, c.network, info);
     report.remove(QStringLiteral("wall_s")); // a live run's wall time says nothing
     report.remove(QStringLiteral("events_per_s"));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
     file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.commit())
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return {};
 }
 
 // A large reference design takes seconds to simulate, so it runs while the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/studio/lab/simrunner.h"
+#include "core/result.h"
 #include "core/sim/analytic.h"
 #include "core/sim/network.h"
 
@@ -61,7 +62,7 @@ public:
     QString runName() const { return m_runName; }
     void forgetRunName() { m_runName.clear(); }
     // The current run's summary as `sdstudio-cli sim run --json` prints it.
-    bool exportSummary(const QString &path, QString *error);
+    Result<void> exportSummary(const QString &path);
 
     // Runs @p reference to its end in the background; referenceFinished()
     // hands over its series. Starting another, or stopping, cancels it.

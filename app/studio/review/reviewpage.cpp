@@ -306,8 +306,8 @@ void ReviewPage::restoreLatestBackup()
     }
     // The learner's cards are back either way; the built-in decks may lag.
     QString problem;
-    if (QString error; !m_workspace.mergeBuiltinDecks(&error)) {
-        problem = tr("The built-in decks could not be merged: %1").arg(error);
+    if (const Result<void> merged = m_workspace.mergeBuiltinDecks(); !merged) {
+        problem = tr("The built-in decks could not be merged: %1").arg(merged.error());
         emit statusMessage(problem, 10000);
     }
     refresh();
