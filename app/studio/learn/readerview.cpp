@@ -1,5 +1,6 @@
 #include "app/studio/learn/readerview.h"
 
+#include "app/studio/learn/historybuttons.h"
 #include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
 #include "core/content/exerciserender.h"
@@ -236,16 +237,12 @@ bool ReaderView::eventFilter(QObject *watched, QEvent *event)
         const int width = static_cast<QResizeEvent *>(event)->size().width();
         m_view->document()->setDocumentMargin(std::max(16, (width - maxText) / 2));
     }
-    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonPress) {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::BackButton) {
+    if (const int step = watched == m_view->viewport() ? historyStep(event) : 0) {
+        if (step < 0)
             emit backRequested();
-            return true;
-        }
-        if (mouse->button() == Qt::ForwardButton) {
+        else
             emit forwardRequested();
-            return true;
-        }
+        return true;
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -1,5 +1,6 @@
 #include "app/studio/learn/searchpanel.h"
 
+#include "app/studio/learn/historybuttons.h"
 #include "app/studio/theme.h"
 #include "core/content/searchindex.h"
 
@@ -132,16 +133,12 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_results->viewport() && event->type() == QEvent::Resize)
         fitResultHeights();
-    if (event->type() == QEvent::MouseButtonPress) {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::BackButton) {
+    if (const int step = historyStep(event)) {
+        if (step < 0)
             emit backRequested();
-            return true;
-        }
-        if (mouse->button() == Qt::ForwardButton) {
+        else
             emit forwardRequested();
-            return true;
-        }
+        return true;
     }
     // Down from the search field walks into the results.
     if (watched == m_field && event->type() == QEvent::KeyPress) {
