@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -30,7 +31,9 @@ const char *const kUsage =
     "        than N due is not an error.\n\n"
     "Options:\n"
     "  --db PATH    the collection (default: cards.sqlite in the data folder)\n"
-    "  --json       stats: one object {\"decks\", \"notes\", \"cards\", \"due\", \"reviews\"}\n"
+    "  --json       stats: one object {\"decks\", \"notes\", \"cards\", \"due\", \"reviews\"};\n"
+    "               \"decks\" is an array of {\"id\", \"name\", \"builtin_id\", \"new\",\n"
+    "               \"learning\", \"review\", \"due\"}, one per deck\n"
     "  --grade G    review: again, hard, good or easy\n"
     "  --count N    review: how many cards to answer (default 1)\n"
     "  --deck NAME  export: the deck to write; import: the deck for CSV rows\n"
@@ -71,7 +74,18 @@ int runStats(cards::Collection &c, bool json, Streams &io)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const cards::CollectionStats s = c.stats(now);
     if (json) {
-        const QJsonObject o{{QStringLiteral("decks"), s.decks},
+        // A script tells the decks apart by id and name, and sees each one's counts.
+        QJsonArray decks;
+        for (const cards::DeckCounts &d : c.countsPerDeck(now)) {
+            decks.append(QJsonObject{{QStringLiteral("id"), double(d.deck.id)},
+                                     {QStringLiteral("name"), d.deck.name},
+                                     {QStringLiteral("builtin_id"), d.deck.builtinId},
+                                     {QStringLiteral("new"), d.counts.newCards},
+                                     {QStringLiteral("learning"), d.counts.learning},
+                                     {QStringLiteral("review"), d.counts.review},
+                                     {QStringLiteral("due"), d.counts.dueNow()}});
+        }
+        const QJsonObject o{{QStringLiteral("decks"), decks},
                             {QStringLiteral("notes"), s.notes},
                             {QStringLiteral("cards"), s.cards},
                             {QStringLiteral("due"), s.due.dueNow()},

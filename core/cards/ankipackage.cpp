@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -95,6 +96,7 @@ private:
     bool readReviews(QSqlQuery &q);
     bool readMedia(ZipReader &zip, bool latest);
     bool checkField(const QString &what, const QString &value);
+    bool checkPackageVersion(ZipReader &zip);
 
     AnkiReadLimits m_limits;
     QString *m_error;
@@ -108,6 +110,8 @@ std::optional<AnkiPackage> Reader::read(const QString &path)
         fail(zip.error());
         return std::nullopt;
     }
+    if (!checkPackageVersion(zip))
+        return std::nullopt;
     // Newer Anki versions write the real collection as anki21b and leave a
     // stub note ("please update Anki") in collection.anki2 for old readers.
     static const char *const kCollections[] = {"collection.anki21b", "collection.anki21",
@@ -280,6 +284,36 @@ bool Reader::readSchema18TypesAndDecks(QSqlQuery &q)
         name.replace(kFieldSeparator, QStringLiteral("::"));
         m_package.decks.insert(q.value(0).toLongLong(), name);
     }
+    return true;
+}
+
+// Anki's `meta` entry names the package version (1 and 2 legacy, 3 with
+// anki21b). A later one, or a collection file of a later generation, means
+// the placeholder beside it is all an older reader would see: refuse, as
+// Anki does, instead of importing the "please update" note.
+bool Reader::checkPackageVersion(ZipReader &zip)
+{
+    constexpr quint64 kLatestKnown = 3;
+    const QString newer = QStringLiteral(
+        "this deck was made by a newer version of Anki than this app can read; in Anki, "
+        "export it again with \u201cSupport older Anki versions\u201d ticked");
+    static const QRegularExpression collection(QStringLiteral("^collection\\.anki2.*$"));
+    static const QStringList known{QStringLiteral("collection.anki2"),
+                                   QStringLiteral("collection.anki21"),
+                                   QStringLiteral("collection.anki21b")};
+    for (const QString &name : zip.names()) {
+        if (collection.match(name).hasMatch() && !known.contains(name))
+            return fail(QStringLiteral("%1 (it holds %2)").arg(newer, name));
+    }
+    if (!zip.contains(QStringLiteral("meta")))
+        return true;
+    const std::optional<QByteArray> meta = zip.read(QStringLiteral("meta"));
+    if (!meta)
+        return fail(zip.error());
+    const std::optional<QList<proto::Field>> fields = proto::parse(*meta);
+    const proto::Field *version = fields ? proto::find(*fields, 1) : nullptr;
+    if (version && version->wireType == 0 && version->varint > kLatestKnown)
+        return fail(QStringLiteral("%1 (package version %2)").arg(newer).arg(version->varint));
     return true;
 }
 

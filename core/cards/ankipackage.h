@@ -86,8 +86,12 @@ struct AnkiPackage {
 
 struct AnkiReadLimits {
     ZipLimits zip;
-    /** No field may be longer; real decks have 121 KB backs, so this is generous. */
-    qint64 maxFieldBytes = qint64(4) << 20;
+    /**
+     * No field may be longer. Real decks have 121 KB backs, but a card may
+     * hold a long code listing or an image inlined as data, which Anki
+     * takes; the entry and total bounds of the archive stop abuse.
+     */
+    qint64 maxFieldBytes = qint64(64) << 20;
 };
 
 /** Reads the package at @p path; nullopt with @p error set to what is wrong. */

@@ -12,7 +12,7 @@ namespace sds::cards {
 namespace {
 
 constexpr qint64 kMaxCsvBytes = qint64(256) << 20;
-constexpr qsizetype kMaxFieldChars = qsizetype(4) << 20;
+constexpr qsizetype kMaxFieldChars = qsizetype(64) << 20; // as for Anki packages
 
 QChar delimiterNamed(const QString &name)
 {

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -487,9 +488,34 @@ private slots:
         QCOMPARE(fresh.keys(), (QStringList{QStringLiteral("cards"), QStringLiteral("decks"),
                                             QStringLiteral("due"), QStringLiteral("notes"),
                                             QStringLiteral("reviews")}));
-        for (const QString &key : fresh.keys())
-            QVERIFY2(fresh.value(key).isDouble(), qPrintable(key));
-        QCOMPARE(fresh.value(u"decks").toInt(), int(decks.decks.size()));
+        for (const QString &key : fresh.keys()) {
+            if (key != u"decks")
+                QVERIFY2(fresh.value(key).isDouble(), qPrintable(key));
+        }
+        // Each deck by id and name with its counts, so a script can tell them apart.
+        const QJsonArray perDeck = fresh.value(u"decks").toArray();
+        QCOMPARE(perDeck.size(), decks.decks.size());
+        QSet<QString> builtinIds;
+        int newInDecks = 0;
+        for (const QJsonValue &v : perDeck) {
+            const QJsonObject d = v.toObject();
+            QCOMPARE(d.keys(), (QStringList{QStringLiteral("builtin_id"), QStringLiteral("due"),
+                                            QStringLiteral("id"), QStringLiteral("learning"),
+                                            QStringLiteral("name"), QStringLiteral("new"),
+                                            QStringLiteral("review")}));
+            QVERIFY(d.value(u"id").toDouble() > 0);
+            QVERIFY(!d.value(u"name").toString().isEmpty());
+            builtinIds.insert(d.value(u"builtin_id").toString());
+            QCOMPARE(d.value(u"due").toInt(), d.value(u"new").toInt() +
+                                                  d.value(u"learning").toInt() +
+                                                  d.value(u"review").toInt());
+            newInDecks += d.value(u"new").toInt();
+        }
+        QSet<QString> shippedIds;
+        for (const sds::cards::BuiltinDeck &d : decks.decks)
+            shippedIds.insert(d.id);
+        QCOMPARE(builtinIds, shippedIds);
+        QVERIFY(newInDecks >= std::min(shipped, 20));
         QCOMPARE(fresh.value(u"cards").toInt(), shipped);
         QCOMPARE(fresh.value(u"notes").toInt(), shipped);
         QCOMPARE(fresh.value(u"reviews").toInt(), 0);

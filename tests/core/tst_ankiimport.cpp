@@ -563,8 +563,12 @@ private slots:
                                       << "not valid zstd";
         QTest::newRow("sqlite without anki tables") << "foreignsqlite"
                                                     << "no readable col table";
-        QTest::newRow("huge field") << "hugefield"
-                                    << "more than the 4 MB a field may hold";
+        QTest::newRow("field over the cap") << "hugefield"
+                                            << "more than the 4 MB a field may hold";
+        QTest::newRow("newer package version") << "newermeta"
+                                               << "made by a newer version of Anki";
+        QTest::newRow("newer collection file") << "anki21c"
+                                               << "it holds collection.anki21c";
         QTest::newRow("note of an unknown type") << "unknowntype"
                                                  << "does not define";
     }
@@ -616,6 +620,24 @@ private slots:
             f.notes[0].fields[1] = QString(5 << 20, u'a');
             QVERIFY(writePackage(file,
                                  {{QStringLiteral("collection.anki2"), f.database(work.path())}}));
+        } else if (kind == u"newermeta" || kind == u"anki21c") {
+            // What a newer Anki writes for old readers: the placeholder note
+            // in collection.anki2 beside a collection we cannot read.
+            Fixture stub;
+            stub.notes = {{1,
+                           QStringLiteral("stub"),
+                           100,
+                           {QStringLiteral("Please update to the latest Anki version"),
+                            QStringLiteral("stub")},
+                           QString()}};
+            stub.cards = {{1, 1, 1}};
+            QList<ZipEntry> entries{
+                {QStringLiteral("collection.anki2"), stub.database(work.path())}};
+            if (kind == u"newermeta")
+                entries.append({QStringLiteral("meta"), pbInt(1, 4)});
+            else
+                entries.append({QStringLiteral("collection.anki21c"), QByteArray(64, 'c')});
+            QVERIFY(writePackage(file, entries));
         } else if (kind == u"unknowntype") {
             Fixture f = sampleFixture(false);
             f.notes[1].mid = 999;
@@ -630,6 +652,7 @@ private slots:
         AnkiReadLimits limits;
         limits.zip.maxEntryBytes = 16 << 20;
         limits.zip.maxTotalBytes = 32 << 20;
+        limits.maxFieldBytes = 4 << 20; // the cap at work, below what the archive allows
         const auto result = importFile(m_c, file, &error, {}, limits);
         QVERIFY(!result);
         QVERIFY2(error.contains(message), qPrintable(error));
@@ -640,6 +663,25 @@ private slots:
         // Nothing was written outside the collection either.
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("../evil.sh"))));
         QVERIFY(!QFile::exists(QStringLiteral("/etc/evil")));
+    }
+
+    // A card with a long listing or an inlined image: Anki takes it, so do we.
+    void aFieldOfSeveralMegabytesImports()
+    {
+        QTemporaryDir work;
+        Fixture f = sampleFixture(false);
+        const QString big =
+            QStringLiteral("<pre>") + QString(6 << 20, u'x') + QStringLiteral("</pre>");
+        f.notes[0].fields[1] = big;
+        const QString file = path(QStringLiteral("bigfield.apkg"));
+        QVERIFY(
+            writePackage(file, {{QStringLiteral("collection.anki2"), f.database(work.path())}}));
+        QString error;
+        const auto result = importFile(m_c, file, &error);
+        QVERIFY2(result, qPrintable(error));
+        QCOMPARE(result->notesAdded, int(f.notes.size()));
+        QVERIFY(scalar(m_dbPath, QStringLiteral("SELECT max(length(fields)) FROM notes")) >
+                qint64(6 << 20));
     }
 
     void failureHalfWayRollsBackTheWholeImport()
