@@ -47,6 +47,14 @@ void registerWithApplication()
     QCoreApplication::setApplicationVersion(version());
 }
 
+QString licenceHtml()
+{
+    return QStringLiteral("<p>The program is free software under the MIT licence. Our topic "
+                          "pages, exercises and flashcards are under <a href=\"%1\">CC BY "
+                          "4.0</a>, like the primer they are built around.</p>")
+        .arg(licenceUrl());
+}
+
 QString primerCreditText()
 {
     return QStringLiteral("Built around The System Design Primer by Donne Martin and its "

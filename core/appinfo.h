@@ -34,5 +34,7 @@ void registerWithApplication();
 QString primerCreditText();
 /** The credit to the primer as HTML with links (for the About box). */
 QString primerCreditHtml();
+/** How the app itself is licensed: the code under MIT, our written content under CC BY 4.0. */
+QString licenceHtml();
 
 } // namespace sds::appinfo

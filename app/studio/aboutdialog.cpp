@@ -27,11 +27,12 @@ AboutDialog::AboutDialog(QWidget *parent)
     m_body->setOpenExternalLinks(true);
     m_body->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_body->setMinimumWidth(420);
-    m_body->setText(QStringLiteral("<h2>%1</h2><p>%2 %3</p><p>%4</p>%5"
-                                   "<p style='color:gray'>Qt %6</p>")
+    m_body->setText(QStringLiteral("<h2>%1</h2><p>%2 %3</p><p>%4</p>%5%6"
+                                   "<p style='color:gray'>Qt %7</p>")
                         .arg(appinfo::name().toHtmlEscaped(), tr("Version"),
                              appinfo::version().toHtmlEscaped(), appinfo::summary().toHtmlEscaped(),
-                             appinfo::primerCreditHtml(), QString::fromLatin1(qVersion())));
+                             appinfo::primerCreditHtml(), appinfo::licenceHtml(),
+                             QString::fromLatin1(qVersion())));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

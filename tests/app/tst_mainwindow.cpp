@@ -274,6 +274,7 @@ private slots:
         QVERIFY(body.contains(QStringLiteral("CC BY 4.0")));
         QVERIFY(body.contains(sds::appinfo::primerUrl()));
         QVERIFY(body.contains(sds::appinfo::licenceUrl()));
+        QVERIFY(body.contains(QStringLiteral("MIT licence"))); // the app's own licence
     }
 
     void recentFilesListWhatWasOpenedAndSaved()

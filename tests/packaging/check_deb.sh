@@ -18,7 +18,8 @@ status=0
 for f in ./usr/bin/sdstudio ./usr/bin/sdstudio-cli \
          "./usr/share/applications/$app_id.desktop" \
          "./usr/share/metainfo/$app_id.metainfo.xml" \
-         "./usr/share/icons/hicolor/scalable/apps/$app_id.svg"; do
+         "./usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
+         ./usr/share/doc/sdstudio/copyright; do
   if grep -q " $f\$" <<<"$contents"; then echo "ok: $f"; else echo "FAIL: $f missing"; status=1; fi
 done
 for d in libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libmd4c-html0; do
