@@ -13,6 +13,7 @@
 #include "core/diagram/diagramformat.h"
 #include "labparts.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -481,6 +483,52 @@ private slots:
         const double timeAtRestore = last->simTime;
         QTRY_VERIFY_WITH_TIMEOUT(last->simTime > timeAtRestore + 5 || last->finished, 20000);
         QCOMPARE(last->metrics.nodeDown, failedAtRestore);
+        lab->pause();
+    }
+
+    // New, Open or a template after a run: nothing of the old design's run
+    // stays on screen, and the load is back to 100 %.
+    void aNewDocumentStartsWithACleanRun()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, d.nodes[1].id).isEmpty());
+        sds::diagram::RunSettings long_;
+        long_.durationS = 100000;
+        QVERIFY(lab->document().diagram().setRun(long_).isEmpty());
+        auto *load = lab->findChild<QSlider *>(QStringLiteral("load"));
+        load->setValue(250);
+        QCOMPARE(runOf(*lab)->loadFactor(), 2.5);
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(5); // 10x
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(chartsOf(*lab)->pointCount(0) >= 3, 20000);
+        lab->findChild<QAction *>(QStringLiteral("pinAction"))->setChecked(true);
+        QVERIFY(chartsOf(*lab)->hasPin());
+        auto *clock = lab->findChild<QLabel *>(QStringLiteral("clock"));
+        QTRY_VERIFY(clock->text().contains(QStringLiteral("rps")));
+
+        const sds::diagram::DiagramData before = lab->document().data();
+        lab->newDiagram();
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Empty);
+        QVERIFY(!runOf(*lab)->hasCurrentRun());
+        QCOMPARE(runOf(*lab)->loadFactor(), 1.0);
+        QCOMPARE(load->value(), 100);
+        QCOMPARE(chartsOf(*lab)->pointCount(0), 0);
+        QVERIFY(!chartsOf(*lab)->hasPin());
+        QVERIFY(!lab->findChild<QAction *>(QStringLiteral("pinAction"))->isChecked());
+        QVERIFY(!clock->text().contains(QStringLiteral("rps")));
+        QVERIFY(!lab->runAction()->text().contains(QStringLiteral("Pause")));
+        // No frame of the old run reaches the new design.
+        QTest::qWait(300);
+        QCOMPARE(chartsOf(*lab)->pointCount(0), 0);
+
+        // The same for a template, which also runs from time zero at 100 %.
+        lab->loadTemplate(before);
+        QCOMPARE(load->value(), 100);
+        lab->run();
+        QVERIFY(runOf(*lab)->hasCurrentRun());
+        QCOMPARE(runOf(*lab)->loadFactor(), 1.0);
         lab->pause();
     }
 

@@ -81,7 +81,7 @@ LabPage::LabPage(QWidget *parent)
     connect(m_timeline, &FaultTimeline::nodeClicked, m_scene, &DiagramScene::selectNode);
     connect(&m_document->diagram(), &diagram::Diagram::changed, this, &LabPage::documentChanged);
     connect(m_document, &LabDocument::titleChanged, this, &LabPage::documentTitleChanged);
-    connect(m_document, &LabDocument::replaced, m_view, &DiagramView::fitAll);
+    connect(m_document, &LabDocument::replaced, this, &LabPage::documentReplaced);
     connect(m_files, &LabFileActions::fileUsed, this, &LabPage::fileUsed);
     connect(m_files, &LabFileActions::statusMessage, this, &LabPage::statusMessage);
     connect(m_canvas, &CanvasActions::statusMessage, this, &LabPage::statusMessage);
@@ -203,9 +203,9 @@ void LabPage::startAttempt(const diagram::DiagramData &reference)
                               "design after the client meanwhile"),
                            10000);
     }
-    m_run->forgetRunName();
-    m_run->setLoadFactor(1);
+    m_keepPin = true; // the pin, or the one on its way, is what the attempt is measured against
     loadTemplate(content::attemptCanvas(reference));
+    m_keepPin = false;
 }
 
 void LabPage::pinReferenceRun(const QStringList &ids, const std::vector<sim::Sample> &series)
@@ -263,6 +263,25 @@ void LabPage::documentChanged()
     m_scene->setProblems(problems);
     m_problems->showProblems(problems, data.nodes.isEmpty());
     m_timeline->setPlan(data);
+}
+
+// New, Open, a template, an exercise's design: the old design's run, figures
+// and load do not carry over; the new one starts clean, fitted to view.
+void LabPage::documentReplaced()
+{
+    m_run->startAfresh();
+    m_scene->clearLive();
+    m_report->clear();
+    m_reportedAt = -1;
+    if (m_keepPin) {
+        m_charts->clear();
+    } else {
+        m_run->stopReferenceRun(); // its pin would land on another design
+        m_chartsArea->clearAll();
+    }
+    m_timeline->reset();
+    m_toolBar->clearClock();
+    m_view->fitAll();
 }
 
 void LabPage::run()

@@ -99,6 +99,7 @@ private:
     void connectRun();
     void selectionChanged();
     void documentChanged();
+    void documentReplaced();
     void runLoaded(const QStringList &chartIds);
     void showFrame(const std::shared_ptr<const LabFrame> &frame);
     void runnerStateChanged(SimRunner::State state);
@@ -123,6 +124,7 @@ private:
     CanvasActions *m_canvas;
     QAction *m_exportAction;
     double m_reportedAt = -1; // simulated time of the report shown
+    bool m_keepPin = false;   // a new document that keeps the pinned run (an attempt)
 };
 
 } // namespace sds::gui

@@ -116,6 +116,16 @@ void RunController::reset()
     m_runner->reset();
 }
 
+void RunController::startAfresh()
+{
+    m_runner->unload();
+    m_runRevision = ~quint64(0);
+    m_lastFrame.reset();
+    m_runName.clear();
+    setLoadFactor(1);
+    emit predictionChanged(prediction());
+}
+
 void RunController::failNode(const QString &id)
 {
     m_runner->failNode(id);

@@ -53,6 +53,9 @@ public:
     // One sample interval further, then paused; from time zero if no current run.
     void step();
     void reset();
+    // A new document: no run, the load back to 100 %, and the twin's
+    // prediction for the new diagram.
+    void startAfresh();
     void failNode(const QString &id);
     void restoreNode(const QString &id);
 
@@ -60,7 +63,6 @@ public:
     const std::shared_ptr<const LabFrame> &lastFrame() const { return m_lastFrame; }
     // The diagram name of the run the charts show.
     QString runName() const { return m_runName; }
-    void forgetRunName() { m_runName.clear(); }
     // The current run's summary as `sdstudio-cli sim run --json` prints it.
     Result<void> exportSummary(const QString &path);
 

@@ -80,6 +80,7 @@ RunToolBar::RunToolBar(QWidget *parent)
     m_clock->setObjectName(QStringLiteral("clock"));
     addWidget(m_clock);
     showState(SimRunner::State::Empty);
+    clearClock();
 }
 
 void RunToolBar::showLoadFactor(double factor)
@@ -97,6 +98,11 @@ void RunToolBar::showState(SimRunner::State state)
     m_runAction->setToolTip(running ? tr("Pause the traffic (F5)")
                                     : tr("Run traffic through the diagram (F5)"));
     m_resetAction->setEnabled(state != SimRunner::State::Empty);
+}
+
+void RunToolBar::clearClock()
+{
+    m_clock->setText(tr("Press Run (F5) to send traffic"));
 }
 
 void RunToolBar::showFrame(const LabFrame &frame)

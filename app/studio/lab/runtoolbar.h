@@ -31,6 +31,8 @@ public:
     void showLoadFactor(double factor);
     void showState(SimRunner::State state);
     void showFrame(const LabFrame &frame);
+    // No run yet: the clock says how to start one.
+    void clearClock();
 
 signals:
     void loadFactorChanged(double factor);

@@ -52,6 +52,13 @@ struct SimRunner::Worker final : public QObject {
         rebuild();
     }
 
+    void unload(quint64 epoch)
+    {
+        m_epoch = epoch;
+        m_timer->stop();
+        m_sim.reset();
+    }
+
     void reset(quint64 epoch)
     {
         m_epoch = epoch;
@@ -312,6 +319,17 @@ void SimRunner::reset()
         m_worker, [worker = m_worker, epoch = m_epoch] { worker->reset(epoch); },
         Qt::QueuedConnection);
     setState(State::Ready);
+}
+
+void SimRunner::unload()
+{
+    if (m_state == State::Empty)
+        return;
+    ++m_epoch;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, epoch = m_epoch] { worker->unload(epoch); },
+        Qt::QueuedConnection);
+    setState(State::Empty);
 }
 
 void SimRunner::setSpeed(double simSecondsPerSecond)

@@ -61,6 +61,8 @@ public:
     void step();
     // Back to time zero with the loaded diagram, paused.
     void reset();
+    // Drops the loaded run: nothing to run until the next load().
+    void unload();
     // Simulated seconds per wall-clock second; 0 means as fast as possible.
     void setSpeed(double simSecondsPerSecond);
     double speed() const;
