@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -121,6 +122,27 @@ private slots:
                                 .arg(dropped.x())
                                 .arg(dropped.y())));
         QVERIFY(lab->isModified());
+    }
+
+    void newNodesGetReadableLabelsAndTheHintGoes()
+    {
+        auto lab = shown();
+        QSignalSpy empty(sceneOf(*lab), &DiagramScene::emptyChanged);
+        dropKind(viewOf(*lab), QStringLiteral("web_server"), QPoint(300, 300));
+        QCOMPARE(empty.count(), 1); // the hint on the empty canvas is repainted away
+        QCOMPARE(empty.at(0).at(0).toBool(), false);
+        dropKind(viewOf(*lab), QStringLiteral("web_server"), QPoint(600, 300));
+        QCOMPARE(empty.count(), 1);
+        const auto &nodes = lab->document().data().nodes;
+        QCOMPARE(nodes.size(), 2);
+        QCOMPARE(nodes[0].id, QStringLiteral("web_server"));
+        QCOMPARE(nodes[0].displayName(), QStringLiteral("Web server"));
+        QCOMPARE(nodes[1].id, QStringLiteral("web_server-2"));
+        QCOMPARE(nodes[1].displayName(), QStringLiteral("Web server 2"));
+        lab->undoStack()->undo();
+        lab->undoStack()->undo();
+        QCOMPARE(empty.count(), 2); // empty again: the hint comes back
+        QCOMPARE(empty.at(1).at(0).toBool(), true);
     }
 
     void enterOnAPaletteItemAddsAtTheCentre()

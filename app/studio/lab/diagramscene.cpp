@@ -107,6 +107,16 @@ void DiagramScene::rebuild()
 
 void DiagramScene::follow(const DiagramChange &change)
 {
+    const bool wasEmpty = m_nodes.isEmpty();
+    followChange(change);
+    // The view draws a hint on an empty canvas: it must go (or come back)
+    // whole, not only where the change was.
+    if (m_nodes.isEmpty() != wasEmpty)
+        emit emptyChanged(m_nodes.isEmpty());
+}
+
+void DiagramScene::followChange(const DiagramChange &change)
+{
     const diagram::DiagramData &d = m_doc.data();
     switch (change.kind) {
     case DiagramChange::Kind::Reset:
@@ -184,6 +194,11 @@ QString DiagramScene::addNodeAt(NodeKind kind, QPointF scenePos)
     diagram::Node node;
     node.kind = kind;
     node.id = m_doc.data().uniqueNodeId(spec.key);
+    // A readable label ("Web server 2"); the id ("web_server-2") stays for links and files.
+    const qsizetype dash = node.id.lastIndexOf(u'-');
+    bool numbered = false;
+    const int n = dash > 0 ? node.id.mid(dash + 1).toInt(&numbered) : 0;
+    node.label = numbered ? tr("%1 %2").arg(spec.name).arg(n) : spec.name;
     node.x = std::round((scenePos.x() - NodeItem::kSize.width() / 2) / NodeItem::kGrid) *
              NodeItem::kGrid;
     node.y = std::round((scenePos.y() - NodeItem::kSize.height() / 2) / NodeItem::kGrid) *

@@ -58,8 +58,11 @@ public:
     void setProblems(const QList<diagram::Problem> &problems);
     void refreshIcons();
 
+    bool isEmpty() const { return m_nodes.isEmpty(); }
+
 signals:
     void statusMessage(const QString &message);
+    void emptyChanged(bool empty);
     void nodeContextMenu(const QString &id, const QPoint &screenPos);
 
 protected:
@@ -74,6 +77,7 @@ protected:
 
 private:
     void follow(const diagram::DiagramChange &change);
+    void followChange(const diagram::DiagramChange &change);
     void rebuild();
     NodeItem *createNode(const diagram::Node &node);
     EdgeItem *createEdge(const diagram::Edge &edge);

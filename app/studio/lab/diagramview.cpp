@@ -30,6 +30,8 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     // Room to grow in every direction, so dropping at the edge never clips.
     setSceneRect(-4000, -3000, 8000, 6000);
+    if (auto *diagram = qobject_cast<DiagramScene *>(scene))
+        connect(diagram, &DiagramScene::emptyChanged, viewport(), qOverload<>(&QWidget::update));
 }
 
 qreal DiagramView::zoom() const
@@ -87,10 +89,9 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
 
 void DiagramView::drawForeground(QPainter *painter, const QRectF &)
 {
-    for (QGraphicsItem *item : scene()->items()) {
-        if (item->type() == NodeItem::Type)
-            return;
-    }
+    const auto *diagram = qobject_cast<DiagramScene *>(scene());
+    if (!diagram || !diagram->isEmpty())
+        return;
     // An empty canvas says what to do next.
     painter->save();
     painter->resetTransform();
