@@ -2,6 +2,7 @@
 // real built-in pages and a real progress.sqlite in a temporary data folder.
 #include "../filedigest.h"
 #include "app/studio/lab/labpage.h"
+#include "app/studio/learn/checklistview.h"
 #include "app/studio/learn/estimatorview.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/learn/quickopen.h"
@@ -278,6 +279,67 @@ private slots:
         QVERIFY(page.isShowingStudyPlan());
         QCOMPARE(pageWorkspace.progress().value(QStringLiteral("plan_timeline")),
                  QStringLiteral("short"));
+    }
+
+    // A practice question gets the interview approach as a checklist,
+    // worked by keys: Down moves, Space ticks, T times the step; the ticks
+    // stay with the question, and Reset starts it over.
+    void theInterviewChecklistWorksByKeysPerQuestion()
+    {
+        QTemporaryDir data;
+        {
+            Workspace workspace(data.path(), ContentPaths(kBuiltIn));
+            LearnPage page(workspace);
+            page.resize(1400, 900);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            auto *checklist = child<ChecklistView>(page, "interviewChecklist");
+            QVERIFY(page.openTopic(QStringLiteral("cache")));
+            QVERIFY(checklist->isHidden()); // a concept page is not a question
+            QVERIFY(page.openTopic(QStringLiteral("q-dropbox")));
+            QVERIFY(checklist->isVisible());
+            auto *tree = child<QTreeWidget>(page, "checklistTree");
+            auto *summary = child<QLabel>(page, "checklistSummary");
+            QVERIFY(summary->text().startsWith(QStringLiteral("0 of 18")));
+            tree->setFocus();
+            QCOMPARE(tree->currentItem(), tree->topLevelItem(0));
+            QTest::keyClick(tree, Qt::Key_Down); // the first point of step 1
+            QTest::keyClick(tree, Qt::Key_Space);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QCOMPARE(tree->topLevelItem(0)->child(0)->checkState(0), Qt::Checked);
+            QCOMPARE(tree->topLevelItem(0)->child(1)->checkState(0), Qt::Unchecked);
+            QCOMPARE(tree->topLevelItem(0)->child(2)->checkState(0), Qt::Checked);
+            QVERIFY(summary->text().startsWith(QStringLiteral("2 of 18")));
+            QTest::keyClick(tree, Qt::Key_T);
+            QCOMPARE(checklist->runningStep(), 0);
+            QVERIFY(tree->topLevelItem(0)->font(0).bold());
+            QTest::qWait(30);
+            QTest::keyClick(tree, Qt::Key_T);
+            QCOMPARE(checklist->runningStep(), -1);
+
+            // Another question starts untouched.
+            QVERIFY(page.openTopic(QStringLiteral("q-cdn")));
+            QVERIFY(summary->text().startsWith(QStringLiteral("0 of 18")));
+            QCOMPARE(tree->topLevelItem(0)->child(0)->checkState(0), Qt::Unchecked);
+        }
+        // After a restart the first question is as it was left.
+        Workspace workspace(data.path(), ContentPaths(kBuiltIn));
+        const auto saved =
+            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-dropbox"));
+        QCOMPARE(saved.tickedCount(0), 2);
+        QVERIFY(saved.elapsedMs(0) > 0); // the timed step kept its time
+        LearnPage page(workspace);
+        QVERIFY(page.openTopic(QStringLiteral("q-dropbox")));
+        auto *summary = child<QLabel>(page, "checklistSummary");
+        QVERIFY(summary->text().startsWith(QStringLiteral("2 of 18")));
+        child<QPushButton>(page, "checklistResetButton")->click();
+        QVERIFY(summary->text().startsWith(QStringLiteral("0 of 18")));
+        const auto cleared =
+            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-dropbox"));
+        QCOMPARE(cleared.tickedCount(0), 0);
+        QCOMPARE(cleared.elapsedMs(0), qint64(0));
     }
 
     void textSizeIsRememberedWithinItsLimits()

@@ -96,7 +96,7 @@ void LearnPage::buildUi()
     m_centre->addWidget(m_plan);
     m_centre->addWidget(m_estimatorArea);
 
-    m_sidebar = new PageSidebar(splitter);
+    m_sidebar = new PageSidebar(m_progress, splitter);
 
     splitter->addWidget(left);
     splitter->addWidget(m_centre);

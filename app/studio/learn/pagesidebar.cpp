@@ -1,5 +1,6 @@
 #include "app/studio/learn/pagesidebar.h"
 
+#include "app/studio/learn/checklistview.h"
 #include "core/content/exerciserender.h"
 #include "core/content/library.h"
 #include "core/content/pagerender.h"
@@ -24,8 +25,9 @@ QLabel *heading(const QString &text, QWidget *parent)
 
 } // namespace
 
-PageSidebar::PageSidebar(QWidget *parent)
+PageSidebar::PageSidebar(study::ProgressStore &progress, QWidget *parent)
     : QWidget(parent)
+    , m_checklist(new ChecklistView(progress, this))
 {
     setObjectName(QStringLiteral("pageSidebar"));
     auto *layout = new QVBoxLayout(this);
@@ -56,6 +58,10 @@ PageSidebar::PageSidebar(QWidget *parent)
     layout->addWidget(m_outline, 3);
     layout->addWidget(heading(tr("Related"), this));
     layout->addWidget(m_related, 2);
+    m_checklistHeading = heading(tr("Interview checklist"), this);
+    m_checklistHeading->setVisible(false);
+    layout->addWidget(m_checklistHeading);
+    layout->addWidget(m_checklist, 5);
     layout->addWidget(m_labBox);
     layout->addWidget(m_labName);
     layout->addWidget(m_labButton);
@@ -101,6 +107,10 @@ void PageSidebar::showTopic(const content::Topic &topic, const content::Exercise
             item->setData(Qt::UserRole, id);
         }
     }
+    // A practice question is worked through the four steps of the interview approach.
+    const bool practice = topic.kind == u"exercise" || topic.kind == u"question";
+    m_checklist->setQuestion(practice ? topic.id : QString());
+    m_checklistHeading->setVisible(practice);
     // A design exercise's scenario is its reference design, to run and to beat.
     const bool reference = topic.kind == u"exercise";
     m_scenarioId = scenario ? scenario->id : QString();

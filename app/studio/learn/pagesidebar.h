@@ -16,18 +16,26 @@ namespace sds::diagram {
 struct ScenarioEntry;
 }
 
+namespace sds::study {
+class ProgressStore;
+}
+
 namespace sds::gui {
 
-// Beside the page: its outline, the related pages, and its lab template: a
-// topic's "Try it in the lab", or an exercise's reference design with "Try
-// your own" as well. Hidden parts are those the page does not have.
+class ChecklistView;
+
+// Beside the page: its outline, the related pages, the interview checklist
+// on a practice question, and its lab template: a topic's "Try it in the
+// lab", or an exercise's reference design with "Try your own" as well.
+// Hidden parts are those the page does not have.
 class PageSidebar final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PageSidebar)
 
 public:
-    explicit PageSidebar(QWidget *parent = nullptr);
+    // The checklist keeps its ticks and times in @p progress.
+    explicit PageSidebar(study::ProgressStore &progress, QWidget *parent = nullptr);
 
     // The outline of @p topic (its steps, for an exercise), its related pages
     // that @p library has, and the lab box for @p scenario, if any.
@@ -43,6 +51,8 @@ signals:
 private:
     QListWidget *m_outline = nullptr;
     QListWidget *m_related = nullptr;
+    QLabel *m_checklistHeading = nullptr;
+    ChecklistView *m_checklist = nullptr;
     QLabel *m_labBox = nullptr;
     QLabel *m_labName = nullptr;
     QPushButton *m_labButton = nullptr;
