@@ -554,6 +554,53 @@ private slots:
         lab->pause();
     }
 
+    // The clock shows the last interval, says when nothing succeeds, and Fail
+    // is not offered once the run is over.
+    void theClockAndFailFollowTheRun()
+    {
+        auto lab = shown();
+        buildTwoNodes(*lab);
+        const auto &d = lab->document().data();
+        const QString server = d.nodes[1].id;
+        QVERIFY(sceneOf(*lab)->connectNodes(d.nodes[0].id, server).isEmpty());
+        sds::diagram::RunSettings run;
+        run.durationS = 30;
+        run.warmupS = 0;
+        QVERIFY(lab->document().diagram().setRun(run).isEmpty());
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(5); // 10x
+        auto *clock = lab->findChild<QLabel *>(QStringLiteral("clock"));
+        QCOMPARE(clock->text(), QStringLiteral("Press Run (F5) to send traffic"));
+        lab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral(" rps")), 20000);
+        runnerOf(*lab)->failNode(server); // the only server: nothing can succeed
+        QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral("no successful requests")),
+                                 20000);
+        QVERIFY(!clock->text().contains(QStringLiteral("p99 0")));
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        QTRY_VERIFY_WITH_TIMEOUT(runOf(*lab)->state() == SimRunner::State::Finished, 20000);
+
+        QString failText;
+        bool failEnabled = true;
+        QString failTip;
+        QTimer::singleShot(50, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction *a : menu->actions()) {
+                if (a->text().startsWith(QStringLiteral("Fail")) ||
+                    a->text().startsWith(QStringLiteral("Restore"))) {
+                    failText = a->text();
+                    failEnabled = a->isEnabled();
+                    failTip = a->toolTip();
+                }
+            }
+            menu->close();
+        });
+        emit sceneOf(*lab)->nodeContextMenu(server, QPoint(200, 200));
+        QVERIFY(!failText.isEmpty());
+        QVERIFY(!failEnabled);
+        QVERIFY(failTip.contains(QStringLiteral("run has ended")));
+    }
+
     void bigReportWaitsForAPauseToListComponents()
     {
         using namespace sds::diagram;

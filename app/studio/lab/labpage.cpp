@@ -337,7 +337,10 @@ void LabPage::nodeMenu(const QString &id, const QPoint &screenPos)
     if (!node)
         return;
     QMenu menu(this);
-    const bool loaded = m_run->hasCurrentRun();
+    // A failure needs a run that is going on: after the end it would land at
+    // the last instant and change nothing.
+    const bool ended = m_run->state() == SimRunner::State::Finished;
+    const bool loaded = m_run->hasCurrentRun() && !ended;
     NodeItem *item = m_scene->nodeItem(id);
     if (node->kind != diagram::NodeKind::Client) {
         const bool down = item && item->isDown();
@@ -345,7 +348,9 @@ void LabPage::nodeMenu(const QString &id, const QPoint &screenPos)
                                             : tr("Fail %1").arg(node->displayName()));
         fail->setEnabled(loaded);
         if (!loaded)
-            fail->setToolTip(tr("Run the diagram first"));
+            fail->setToolTip(ended ? tr("The run has ended: press Run to start again")
+                                   : tr("Run the diagram first"));
+        menu.setToolTipsVisible(true);
         connect(fail, &QAction::triggered, this, [this, id, down, name = node->displayName()] {
             if (down) {
                 m_run->restoreNode(id);

@@ -102,22 +102,27 @@ void RunToolBar::showState(SimRunner::State state)
 
 void RunToolBar::clearClock()
 {
+    m_lastSample.reset();
     m_clock->setText(tr("Press Run (F5) to send traffic"));
 }
 
 void RunToolBar::showFrame(const LabFrame &frame)
 {
     const sim::RunMetrics &m = frame.metrics;
+    if (!frame.newSamples.empty())
+        m_lastSample = frame.newSamples.back();
+    else if (frame.simTime == 0)
+        m_lastSample.reset(); // back at time zero (reset)
     QString text = tr("t = %1 s").arg(frame.simTime, 0, 'f', 1);
-    if (!frame.newSamples.empty() || m.completed > 0) {
-        const double rps =
-            frame.newSamples.empty() ? m.throughput() : frame.newSamples.back().throughput;
-        const double p99 =
-            frame.newSamples.empty() ? m.latency.quantile(0.99) : frame.newSamples.back().p99;
-        text += tr("  ·  %1 rps  ·  p99 %2 ms  ·  %3 failed")
-                    .arg(std::round(rps))
-                    .arg(ms(p99))
-                    .arg(m.failed);
+    if (m_lastSample) {
+        // The last interval, so the figures move with the load, not a run average.
+        if (m_lastSample->throughput > 0)
+            text += tr("  ·  %1 rps  ·  p99 %2 ms")
+                        .arg(std::round(m_lastSample->throughput))
+                        .arg(ms(m_lastSample->p99));
+        else
+            text += tr("  ·  no successful requests");
+        text += tr("  ·  %1 failed").arg(m.failed);
     }
     if (frame.overloaded)
         text += tr("  ·  overloaded: stopped");

@@ -4,6 +4,8 @@
 
 #include <QToolBar>
 
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -46,6 +48,9 @@ private:
     QSlider *m_load;
     QLabel *m_loadLabel;
     QLabel *m_clock;
+    // The latest interval's figures: frames between two samples show them
+    // rather than the run's average.
+    std::optional<sim::Sample> m_lastSample;
 };
 
 } // namespace sds::gui
