@@ -111,6 +111,10 @@ TopicParse parseTopic(const QString &text, const QString &path)
                 r.error = lineError(lineNo, QStringLiteral("order must be a whole number"));
                 return r;
             }
+        } else if (value.isEmpty() && key != u"scenario") {
+            // A page with no id, title or section cannot be shown or linked.
+            r.error = lineError(lineNo, QStringLiteral("\"%1\" is empty").arg(key));
+            return r;
         } else if (key == u"id") {
             t.id = value;
         } else if (key == u"title") {

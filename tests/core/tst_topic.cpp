@@ -56,6 +56,13 @@ private slots:
                                       << QStringLiteral("\"covers\" must be a list");
         QTest::newRow("twice") << head + QStringLiteral("kind: topic\nid: b\n---\n")
                                << QStringLiteral("\"id\" appears twice");
+        // Found by fuzz_topic: an empty title was taken, and the page had none.
+        QTest::newRow("empty title")
+            << QStringLiteral("---\nid: a\ntitle:\nsection: S\norder: 1\nkind: topic\n---\n")
+            << QStringLiteral("line 3: \"title\" is empty");
+        QTest::newRow("empty id")
+            << QStringLiteral("---\nid:  \ntitle: A\nsection: S\norder: 1\nkind: topic\n---\n")
+            << QStringLiteral("line 2: \"id\" is empty");
     }
 
     void reportsMistakes()
