@@ -253,25 +253,6 @@ private slots:
             0.0);
     }
 
-    void previewAgreesWithReview()
-    {
-        SchedulerParams p;
-        CardState c = newCard(utc("2024-01-01T08:00:00Z"));
-        QDateTime t = utc("2024-01-01T08:00:00Z");
-        for (Rating taken :
-             {Rating::Good, Rating::Good, Rating::Hard, Rating::Again, Rating::Easy}) {
-            const std::array<CardState, 4> all = preview(c, t, p);
-            for (int g = 1; g <= 4; ++g) {
-                const CardState one = review(c, Rating(g), t, p);
-                QCOMPARE(one.stability, all[std::size_t(g - 1)].stability);
-                QCOMPARE(one.due, all[std::size_t(g - 1)].due);
-                QCOMPARE(one.state, all[std::size_t(g - 1)].state);
-            }
-            c = review(c, taken, t, p);
-            t = c.due.addSecs(3600);
-        }
-    }
-
     void stepStrings_data()
     {
         QTest::addColumn<QString>("step");
