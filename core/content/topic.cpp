@@ -40,10 +40,11 @@ TopicParse parseTopic(const QString &text, const QString &path)
         return r;
     }
 
-    static const QStringList known = {
-        QStringLiteral("id"),      QStringLiteral("title"),    QStringLiteral("section"),
-        QStringLiteral("order"),   QStringLiteral("kind"),     QStringLiteral("covers"),
-        QStringLiteral("related"), QStringLiteral("scenario"), QStringLiteral("sources")};
+    static const QStringList known = {QStringLiteral("id"),      QStringLiteral("title"),
+                                      QStringLiteral("section"), QStringLiteral("order"),
+                                      QStringLiteral("kind"),    QStringLiteral("covers"),
+                                      QStringLiteral("related"), QStringLiteral("scenario"),
+                                      QStringLiteral("sources"), QStringLiteral("answers")};
     static const QRegularExpression keyLine(QStringLiteral("^([a-z_]+):\\s*(.*)$"));
     static const QRegularExpression itemLine(QStringLiteral("^\\s+-\\s+(.+)$"));
 
@@ -90,6 +91,7 @@ TopicParse parseTopic(const QString &text, const QString &path)
         QStringList *list = key == u"covers"    ? &t.covers
                             : key == u"related" ? &t.related
                             : key == u"sources" ? &t.sources
+                            : key == u"answers" ? &t.answers
                                                 : nullptr;
         if (list) {
             if (value.isEmpty()) {

@@ -23,6 +23,9 @@ struct Topic {
     QStringList related;
     QString scenario; ///< lab template id, or empty
     QStringList sources;
+    /// Questions and other names the page answers, as a learner would type them; search
+    /// weighs them next to the title.
+    QStringList answers;
     QString body;     ///< Markdown without the front matter
     QString path;     ///< where it was read from
     int bodyLine = 1; ///< line number of the body's first line in the file
