@@ -3,6 +3,7 @@
 #include "core/content/pagerender.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,6 +27,59 @@ QList<QStringList> queryWords(const QString &query)
             words.append(parts);
     }
     return words;
+}
+
+// Words that carry no topic: a learner's "what if the cache and the database
+// disagree" is about cache, database and disagree. Dropped from queries of
+// more than one word (a query of them alone keeps them).
+bool isStopWord(const QStringList &word)
+{
+    static const QSet<QString> stop{
+        QStringLiteral("a"),     QStringLiteral("about"), QStringLiteral("all"),
+        QStringLiteral("an"),    QStringLiteral("and"),   QStringLiteral("are"),
+        QStringLiteral("as"),    QStringLiteral("at"),    QStringLiteral("be"),
+        QStringLiteral("but"),   QStringLiteral("by"),    QStringLiteral("can"),
+        QStringLiteral("do"),    QStringLiteral("does"),  QStringLiteral("for"),
+        QStringLiteral("from"),  QStringLiteral("get"),   QStringLiteral("how"),
+        QStringLiteral("i"),     QStringLiteral("if"),    QStringLiteral("in"),
+        QStringLiteral("into"),  QStringLiteral("is"),    QStringLiteral("it"),
+        QStringLiteral("its"),   QStringLiteral("like"),  QStringLiteral("me"),
+        QStringLiteral("my"),    QStringLiteral("of"),    QStringLiteral("on"),
+        QStringLiteral("one"),   QStringLiteral("or"),    QStringLiteral("should"),
+        QStringLiteral("so"),    QStringLiteral("some"),  QStringLiteral("than"),
+        QStringLiteral("that"),  QStringLiteral("the"),   QStringLiteral("their"),
+        QStringLiteral("them"),  QStringLiteral("then"),  QStringLiteral("there"),
+        QStringLiteral("these"), QStringLiteral("they"),  QStringLiteral("this"),
+        QStringLiteral("to"),    QStringLiteral("up"),    QStringLiteral("was"),
+        QStringLiteral("we"),    QStringLiteral("what"),  QStringLiteral("when"),
+        QStringLiteral("where"), QStringLiteral("which"), QStringLiteral("while"),
+        QStringLiteral("who"),   QStringLiteral("why"),   QStringLiteral("will"),
+        QStringLiteral("with"),  QStringLiteral("would"), QStringLiteral("you"),
+        QStringLiteral("your")};
+    return word.size() == 1 && stop.contains(word.first());
+}
+
+// The words that matter in @p query: stop words go when others remain.
+QList<QStringList> contentWords(const QString &query)
+{
+    QList<QStringList> words = queryWords(query);
+    QList<QStringList> kept;
+    for (const QStringList &w : words) {
+        if (!isStopWord(w))
+            kept.append(w);
+    }
+    return kept.isEmpty() ? words : kept;
+}
+
+// The page's headings, which say what it covers more densely than its body.
+QString headings(const QString &markdown)
+{
+    QStringList out;
+    for (const QString &line : markdown.split(u'\n')) {
+        if (line.startsWith(QStringLiteral("## ")) || line.startsWith(QStringLiteral("### ")))
+            out.append(line.section(u' ', 1));
+    }
+    return out.join(u' ');
 }
 
 } // namespace
@@ -66,11 +120,11 @@ bool SearchIndex::build(const TopicLibrary &library)
         if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS pages")))
             return failed();
         if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, "
-                                   "section UNINDEXED, title, keywords, body, "
+                                   "section UNINDEXED, kind UNINDEXED, title, answers, keywords, headings, body, "
                                    "tokenize = 'porter unicode61')")))
             return failed();
-        if (!q.prepare(QStringLiteral("INSERT INTO pages (id, section, title, keywords, body) "
-                                      "VALUES (?, ?, ?, ?, ?)")))
+        if (!q.prepare(QStringLiteral("INSERT INTO pages (id, section, kind, title, answers, keywords, "
+                                      "headings, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
             return failed();
         for (const Topic &t : library.topics()) {
             QString keywords = t.section;
@@ -78,8 +132,11 @@ bool SearchIndex::build(const TopicLibrary &library)
                 keywords += u' ' + QString(anchor).replace(u'-', u' ');
             q.addBindValue(t.id);
             q.addBindValue(t.section);
+            q.addBindValue(t.kind);
             q.addBindValue(t.title);
+            q.addBindValue(t.answers.join(QStringLiteral(" . ")));
             q.addBindValue(keywords);
+            q.addBindValue(headings(t.body));
             q.addBindValue(plainText(t.body));
             if (!q.exec())
                 return failed();
@@ -92,7 +149,7 @@ bool SearchIndex::build(const TopicLibrary &library)
 
 QString SearchIndex::matchExpression(const QString &query, bool any)
 {
-    const QList<QStringList> words = queryWords(query);
+    const QList<QStringList> words = contentWords(query);
     QStringList phrases;
     for (qsizetype i = 0; i < words.size(); ++i) {
         // Tokens hold only letters and digits, so quoting cannot be escaped.
@@ -107,7 +164,7 @@ QString SearchIndex::matchExpression(const QString &query, bool any)
 QStringList SearchIndex::queryTerms(const QString &query)
 {
     QStringList terms;
-    for (const QStringList &w : queryWords(query))
+    for (const QStringList &w : contentWords(query))
         terms.append(w.join(u' '));
     return terms;
 }
@@ -117,9 +174,14 @@ QList<SearchHit> SearchIndex::run(const QString &match, int limit) const
     QList<SearchHit> hits;
     QSqlQuery q(m_file.database());
     q.prepare(QStringLiteral(
-        "SELECT id, title, section, snippet(pages, 4, char(2), char(3), '…', 14), "
-        "bm25(pages, 0.0, 0.0, 10.0, 4.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
-        "ORDER BY score LIMIT ?"));
+        // Field weights as documentation search engines use them: the title
+        // and the questions a page answers far above its headings, headings
+        // above the body. bm25 is negative, better when lower; a concept
+        // page goes before an exercise or a question stub on a near tie.
+        "SELECT id, title, section, snippet(pages, 7, char(2), char(3), '…', 14), "
+        "bm25(pages, 0.0, 0.0, 0.0, 10.0, 8.0, 4.0, 3.0, 1.0) * "
+        "(CASE WHEN kind IN ('question', 'exercise') THEN 0.9 ELSE 1.0 END) AS score "
+        "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?"));
     q.addBindValue(match);
     q.addBindValue(limit);
     if (!q.exec())
@@ -141,8 +203,15 @@ QList<SearchHit> SearchIndex::search(const QString &query, int limit) const
     const QString all = matchExpression(query);
     if (all.isEmpty() || limit <= 0)
         return {};
+    // A question of three words or more reads as words that matter, any of
+    // them: bm25 then ranks first the pages that hold more of them, and best
+    // where they are in the title or the answers.
+    if (contentWords(query).size() >= 3)
+        return run(matchExpression(query, true), limit);
     QList<SearchHit> hits = run(all, limit);
-    if (hits.isEmpty() && queryWords(query).size() > 1)
+    // A question of several words rarely has every word on one page: then
+    // every page with any of them, ranked by how well it matches.
+    if (hits.isEmpty() && contentWords(query).size() > 1)
         hits = run(matchExpression(query, true), limit);
     return hits;
 }
