@@ -119,12 +119,14 @@ bool SearchIndex::build(const TopicLibrary &library)
         };
         if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS pages")))
             return failed();
-        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, "
-                                   "section UNINDEXED, kind UNINDEXED, title, answers, keywords, headings, body, "
-                                   "tokenize = 'porter unicode61')")))
+        if (!q.exec(QStringLiteral(
+                "CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, "
+                "section UNINDEXED, kind UNINDEXED, title, answers, keywords, headings, body, "
+                "tokenize = 'porter unicode61')")))
             return failed();
-        if (!q.prepare(QStringLiteral("INSERT INTO pages (id, section, kind, title, answers, keywords, "
-                                      "headings, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
+        if (!q.prepare(
+                QStringLiteral("INSERT INTO pages (id, section, kind, title, answers, keywords, "
+                               "headings, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
             return failed();
         for (const Topic &t : library.topics()) {
             QString keywords = t.section;
