@@ -36,6 +36,30 @@ ExerciseLink parseExerciseLink(const QString &url)
     return link;
 }
 
+QString describeExerciseLink(const QString &url)
+{
+    const ExerciseLink link = parseExerciseLink(url);
+    const bool all = link.step == 0;
+    const QString step = QString::number(link.step);
+    switch (link.action) {
+    case ExerciseLink::Action::None:
+        break;
+    case ExerciseLink::Action::Reveal:
+        return all ? QStringLiteral("Show the solutions of all steps")
+                   : QStringLiteral("Show the solution of step %1").arg(step);
+    case ExerciseLink::Action::Hide:
+        return all ? QStringLiteral("Hide the solutions of all steps")
+                   : QStringLiteral("Hide the solution of step %1").arg(step);
+    case ExerciseLink::Action::Attempt:
+        return all ? QStringLiteral("Mark every step as tried")
+                   : QStringLiteral("Mark step %1 as tried").arg(step);
+    case ExerciseLink::Action::Unattempt:
+        return all ? QStringLiteral("Mark every step as not tried yet")
+                   : QStringLiteral("Mark step %1 as not tried yet").arg(step);
+    }
+    return {};
+}
+
 QString exerciseMarkdown(const Exercise &exercise, const QList<StepView> &steps)
 {
     const auto stepAt = [&](qsizetype i) {

@@ -35,6 +35,13 @@ struct ExerciseLink {
 /** Decodes an `sds-...:<n>` link; Action::None for any other URL. */
 ExerciseLink parseExerciseLink(const QString &url);
 
+/**
+ * What such a link does, in words, for the status bar when it is hovered
+ * ("Show the solution of step 2"); empty for any other URL, so a raw
+ * address is never what the learner reads.
+ */
+QString describeExerciseLink(const QString &url);
+
 /** The page's Markdown with the controls for @p steps (missing entries count as untouched). */
 QString exerciseMarkdown(const Exercise &exercise, const QList<StepView> &steps);
 

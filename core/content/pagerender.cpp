@@ -34,9 +34,16 @@ QString anchorHeadings(const QString &html, QList<Heading> *headings)
 }
 
 // QTextBrowser draws neither borders nor backgrounds on <blockquote>, but it
-// does on table cells, so a call-out is a one-cell table.
+// does on table cells, so a call-out is a one-cell table. The same goes for
+// code: it ignores padding on <pre>, which left the text against the edges
+// of its background, so a code block is a one-cell table too, whose cell
+// padding keeps the text off the edges.
 QString calloutBoxes(QString html)
 {
+    html.replace(QStringLiteral("<pre>"),
+                 QStringLiteral("<table class=\"code\" width=\"100%\" cellspacing=\"0\" "
+                                "cellpadding=\"10\"><tr><td class=\"code\"><pre>"));
+    html.replace(QStringLiteral("</pre>"), QStringLiteral("</pre></td></tr></table>"));
     html.replace(QStringLiteral("<blockquote>"),
                  QStringLiteral("<table class=\"callout\" width=\"100%\" cellspacing=\"0\" "
                                 "cellpadding=\"10\"><tr><td class=\"callout\">"));
@@ -127,8 +134,9 @@ QString renderPage(const Topic &topic, const PageStyle &s)
             "table.callout { border-collapse: collapse; margin-top: 8px; margin-bottom: 10px; }"
             "td.callout { background-color: %6; border-left: 4px solid %7; }"
             "code { font-family: monospace; background-color: %8; }"
-            "pre { font-family: monospace; background-color: %8; padding: 8px; white-space: "
-            "pre-wrap; }"
+            "table.code { border-collapse: collapse; margin-top: 6px; margin-bottom: 10px; }"
+            "td.code { background-color: %8; border: 1px solid %4; }"
+            "pre { font-family: monospace; margin: 0px; white-space: pre-wrap; }"
             ".sources { color: %2; }")
             .arg(s.text, s.muted, s.link, s.border, s.tableHeader, s.calloutBackground,
                  s.calloutBorder, s.codeBackground)

@@ -8,10 +8,11 @@
 /**
  * Turns a topic page into the HTML the reader shows (md4c, GitHub dialect,
  * raw HTML switched off so a page cannot smuggle markup in): a title, the
- * body with anchors on its headings, block quotes as call-out boxes, tables
- * with a grid, and the sources listed at the end. The colours come from the
- * caller, so the same page suits the light and the dark theme. Also gives
- * the page's outline and its plain text for the search index.
+ * body with anchors on its headings, block quotes as call-out boxes, code in
+ * padded boxes, tables with a grid, and the sources listed at the end. The
+ * colours come from the caller, so the same page suits the light and the
+ * dark theme. Also gives the page's outline and its plain text for the
+ * search index.
  */
 namespace sds::content {
 

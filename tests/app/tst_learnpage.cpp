@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -33,6 +34,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextTable>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -72,6 +74,38 @@ QPoint linkPosition(QTextBrowser *view, const QString &prefix, QString *href)
         }
     }
     return {-1, -1};
+}
+
+// Moves the mouse over @p at in @p view without a button, as hovering does.
+void hover(QTextBrowser *view, QPoint at)
+{
+    QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(view->viewport()->mapToGlobal(at)),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+}
+
+// What the status bar last got from @p spy (on LearnPage::statusMessage).
+QString lastMessage(const QSignalSpy &spy)
+{
+    return spy.isEmpty() ? QString() : spy.last().at(0).toString();
+}
+
+// The leftmost column of @p rect where @p image has ink, text darker or
+// lighter than the row's background at its left edge; -1 for none.
+int inkLeft(const QImage &image, const QRect &rect)
+{
+    const QColor background = image.pixelColor(rect.left(), rect.top());
+    for (int x = rect.left(); x <= rect.right(); ++x) {
+        for (int y = rect.top(); y <= rect.bottom(); ++y) {
+            const QColor c = image.pixelColor(x, y);
+            const int diff = std::abs(c.red() - background.red()) +
+                             std::abs(c.green() - background.green()) +
+                             std::abs(c.blue() - background.blue());
+            if (diff > 150)
+                return x;
+        }
+    }
+    return -1;
 }
 
 } // namespace
@@ -217,6 +251,174 @@ private slots:
         // Clearing the field brings the tree back.
         field->clear();
         QVERIFY(child<TopicTree>(page, "topicTree")->isVisible());
+    }
+
+    // A page that opens its section is not named twice: "Start here", not
+    // "Start here › Start here".
+    void theCrumbNamesASectionOnlyOnce()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
+        auto *crumb = child<QLabel>(page, "pageCrumb");
+        QVERIFY(page.openTopic(QStringLiteral("start-here")));
+        const auto *start = pageWorkspace.library().find(QStringLiteral("start-here"));
+        QCOMPARE(start->section, start->title); // the case this is about
+        QCOMPARE(crumb->text(), QStringLiteral("Start here"));
+        QVERIFY(page.openTopic(QStringLiteral("cache")));
+        QCOMPARE(crumb->text(), QStringLiteral("Caching  ›  Cache"));
+    }
+
+    // The status bar says what a hovered link does; the app's own addresses
+    // (topic:, scenario:, sds-reveal:2) never show, a web link's does.
+    void hoveredLinksSayWhatTheyDo()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy status(&page, &LearnPage::statusMessage);
+        auto *view = child<QTextBrowser>(page, "pageView");
+        const auto hoverFirst = [&](const QString &prefix) {
+            QString href;
+            const QPoint at = linkPosition(view, prefix, &href);
+            if (at.x() < 0)
+                return QStringLiteral("no %1 link").arg(prefix);
+            hover(view, QPoint(5, 5)); // off every link, so the next one is new
+            hover(view, at);
+            return lastMessage(status);
+        };
+
+        QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        QString href;
+        linkPosition(view, QStringLiteral("topic:"), &href);
+        const auto *target = pageWorkspace.library().find(QUrl(href).path());
+        QVERIFY(target);
+        QCOMPARE(hoverFirst(QStringLiteral("topic:")),
+                 QStringLiteral("Open the page “%1”").arg(target->title));
+        QCOMPARE(hoverFirst(QStringLiteral("scenario:")),
+                 QStringLiteral("Open the lab template “Cache-aside (lazy loading)”"));
+        QVERIFY(hoverFirst(QStringLiteral("https:")).startsWith(QStringLiteral("https://")));
+
+        QVERIFY(page.openTopic(QStringLiteral("ood-lru-cache")));
+        QCOMPARE(hoverFirst(QStringLiteral("sds-reveal:all")),
+                 QStringLiteral("Show the solutions of all steps"));
+        QCOMPARE(hoverFirst(QStringLiteral("sds-reveal:2")),
+                 QStringLiteral("Show the solution of step 2"));
+        QCOMPARE(hoverFirst(QStringLiteral("sds-attempt:1")),
+                 QStringLiteral("Mark step 1 as tried"));
+        QCOMPARE(hoverFirst(QStringLiteral("deck:")),
+                 QStringLiteral("Review the flashcards of this deck"));
+        for (const auto &args : std::as_const(status)) {
+            const QString text = args.at(0).toString();
+            for (const char *raw : {"sds-", "topic:", "scenario:", "deck:"})
+                QVERIFY2(!text.contains(QLatin1String(raw)), qPrintable(text));
+        }
+        // Leaving the link clears the status bar.
+        hover(view, QPoint(5, 5));
+        QCOMPARE(lastMessage(status), QString());
+    }
+
+    // Code sits in a box with room around the text: QTextBrowser ignores
+    // padding on <pre>, so the block is a padded table cell.
+    void codeBlocksHavePadding()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.openTopic(QStringLiteral("cache-aside")));
+        QTextDocument *doc = child<QTextBrowser>(page, "pageView")->document();
+        const QTextBlock code = doc->find(QStringLiteral("def load_profile")).block();
+        const QTextBlock text = doc->find(QStringLiteral("In cache-aside")).block();
+        QVERIFY(code.isValid() && text.isValid());
+        QTextTable *box = QTextCursor(code).currentTable();
+        QVERIFY(box);
+        QVERIFY(box->format().cellPadding() >= 8);
+        QCOMPARE(box->rows() * box->columns(), 1);
+        // The code's first letter starts well inside the text column, and
+        // its box has the code background.
+        QAbstractTextDocumentLayout *layout = doc->documentLayout();
+        QVERIFY(layout->blockBoundingRect(code).left() >=
+                layout->blockBoundingRect(text).left() + 8);
+        QVERIFY(box->cellAt(0, 0).format().background().style() != Qt::NoBrush);
+    }
+
+    // A sub-heading (###) sits visibly further in than its heading, every
+    // line of it when it wraps, and its item's text is the heading's own.
+    void subHeadingsAreIndentedInTheOutline()
+    {
+        QTemporaryDir content;
+        QTemporaryDir data;
+        QVERIFY(QDir(content.path()).mkpath(QStringLiteral("topics")));
+        QFile f(content.filePath(QStringLiteral("topics/page.md")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("---\nid: page\ntitle: Page\nsection: S\norder: 1\nkind: topic\n---\n"
+                "## Heading\n\nText.\n\n"
+                "### A sub-heading long enough to wrap onto more than one line of the outline\n\n"
+                "Text.\n");
+        f.close();
+        Workspace pageWorkspace(data.path(), ContentPaths(content.path()));
+        LearnPage page(pageWorkspace);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.openTopic(QStringLiteral("page")));
+        auto *outline = child<QListWidget>(page, "pageOutline");
+        QCOMPARE(outline->count(), 2);
+        QListWidgetItem *heading = outline->item(0);
+        QListWidgetItem *sub = outline->item(1);
+        QCOMPARE(heading->text(), QStringLiteral("Heading"));
+        QCOMPARE(sub->text(), QStringLiteral("A sub-heading long enough to wrap onto more than "
+                                             "one line of the outline"));
+        outline->clearSelection();
+        const QImage image = outline->viewport()->grab().toImage();
+        const QRect headingRect = outline->visualItemRect(heading);
+        const QRect subRect = outline->visualItemRect(sub);
+        QVERIFY2(subRect.height() > 2 * headingRect.height() - 4, "the sub-heading wraps");
+        const int headingInk = inkLeft(image, headingRect);
+        QVERIFY(headingInk >= 0);
+        // Its first line, and the lines it wraps onto.
+        QRect first = subRect;
+        first.setHeight(headingRect.height());
+        QRect rest = subRect;
+        rest.setTop(subRect.top() + headingRect.height() + 2);
+        QVERIFY2(inkLeft(image, first) >= headingInk + 12,
+                 qPrintable(QString::number(inkLeft(image, first) - headingInk)));
+        QVERIFY2(inkLeft(image, rest) >= headingInk + 12,
+                 qPrintable(QString::number(inkLeft(image, rest) - headingInk)));
+        // The whole item, indent and all, is still what a click chooses.
+        QTest::mouseClick(outline->viewport(), Qt::LeftButton, {}, subRect.center());
+        QCOMPARE(outline->currentItem(), sub);
+    }
+
+    // "1 match on this page", "3 matches on this page": never "match(es)".
+    void searchCountsItsMatchesInWords()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        LearnPage page(pageWorkspace);
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy status(&page, &LearnPage::statusMessage);
+        auto *field = child<QLineEdit>(page, "topicSearch");
+        auto *view = child<QTextBrowser>(page, "pageView");
+        const auto searchFor = [&](const QString &words) {
+            field->clear();
+            QTest::keyClicks(field, words);
+            QTest::keyClick(field, Qt::Key_Return);
+            return int(view->extraSelections().size());
+        };
+        QCOMPARE(searchFor(QStringLiteral("load_profile")), 1);
+        QCOMPARE(page.currentTopicId(), QStringLiteral("cache-aside"));
+        QCOMPARE(lastMessage(status), QStringLiteral("1 match on this page"));
+        const int many = searchFor(QStringLiteral("HATEOAS"));
+        QVERIFY(many > 1);
+        QCOMPARE(lastMessage(status), QStringLiteral("%1 matches on this page").arg(many));
     }
 
     void doneStateSurvivesARestart()

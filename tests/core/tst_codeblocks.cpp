@@ -165,6 +165,27 @@ private slots:
         QCOMPARE(html.count(QStringLiteral("<pre>")), 1);
     }
 
+    // QTextBrowser ignores padding on <pre>: every code block, in a call-out
+    // too, is a one-cell table whose cell padding keeps the text off its edges.
+    void codeBlocksSitInPaddedCells()
+    {
+        Topic page;
+        page.id = QStringLiteral("demo");
+        page.title = QStringLiteral("Demo");
+        page.body = QStringLiteral("Text.\n\n```cpp\nint a;\n```\n\n    indented code\n\n"
+                                   "> A tip:\n>\n> ```\n> plain\n> ```\n");
+        const QString html = renderPage(page, PageStyle{});
+        const QString open =
+            QStringLiteral("<table class=\"code\" width=\"100%\" cellspacing=\"0\" "
+                           "cellpadding=\"10\"><tr><td class=\"code\"><pre>");
+        QCOMPARE(html.count(QStringLiteral("<pre>")), 3);
+        QCOMPARE(html.count(open), 3);
+        QCOMPARE(html.count(QStringLiteral("</pre></td></tr></table>")), 3);
+        QVERIFY(html.contains(QStringLiteral("td.code { background-color: #f2f4f7;")));
+        // The fragment for search and the outline stays as md4c wrote it.
+        QVERIFY(!markdownToHtml(page.body).contains(QStringLiteral("class=\"code\"")));
+    }
+
     void missingIncludeIsAnErrorBox()
     {
         QTemporaryDir dir;

@@ -321,6 +321,38 @@ private slots:
         QCOMPARE(link.step, step);
     }
 
+    // The status bar reads these for a hovered control: words, never the address.
+    void describesTheReaderLinksInWords_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("reveal") << "sds-reveal:2"
+                                << "Show the solution of step 2";
+        QTest::newRow("reveal all") << "sds-reveal:all"
+                                    << "Show the solutions of all steps";
+        QTest::newRow("hide") << "sds-hide:3"
+                              << "Hide the solution of step 3";
+        QTest::newRow("hide all") << "sds-hide:all"
+                                  << "Hide the solutions of all steps";
+        QTest::newRow("attempt") << "sds-attempt:1"
+                                 << "Mark step 1 as tried";
+        QTest::newRow("unattempt") << "sds-unattempt:4"
+                                   << "Mark step 4 as not tried yet";
+        QTest::newRow("step zero") << "sds-reveal:0"
+                                   << "";
+        QTest::newRow("unknown verb") << "sds-delete:1"
+                                      << "";
+        QTest::newRow("other scheme") << "topic:cache"
+                                      << "";
+    }
+
+    void describesTheReaderLinksInWords()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, words);
+        QCOMPARE(describeExerciseLink(url), words);
+    }
+
     void theAttemptStartsFromTheReferenceLoad()
     {
         const auto loaded = sds::diagram::loadDiagramFile(

@@ -84,7 +84,7 @@ void LearnPage::buildUi()
 
     // Centre: the page, the study plan or the estimator.
     m_centre = new QStackedWidget(splitter);
-    m_reader = new ReaderView(m_centre);
+    m_reader = new ReaderView(m_library, m_workspace.scenarios(), m_centre);
     m_plan = new StudyPlanView(m_centre);
     auto *scroll = new QScrollArea(m_centre);
     scroll->setWidgetResizable(true);
@@ -223,7 +223,7 @@ bool LearnPage::openSearchResult(const QString &id, const QString &query)
     if (!openTopic(id))
         return false;
     const int marks = m_reader->highlight(query);
-    emit statusMessage(tr("%n match(es) on this page", nullptr, marks), 5000);
+    emit statusMessage(SearchPanel::matchesOnPage(marks), 5000);
     return true;
 }
 

@@ -9,7 +9,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sds::gui {
 namespace {
@@ -23,6 +26,42 @@ QLabel *heading(const QString &text, QWidget *parent)
     return label;
 }
 
+// Draws a sub-heading further in than its heading. Spaces before the text
+// indented at most the first line: a sub-heading that wraps went on at the
+// edge, and the item's text was not the heading's. Moving the whole item in
+// keeps every line, and its selection, in step.
+class OutlineDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem inner(option);
+        inner.rect.setLeft(inner.rect.left() + indent(index));
+        QStyledItemDelegate::paint(painter, inner, index);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        // Wrapped text is measured in the narrower space it is drawn in.
+        QStyleOptionViewItem inner(option);
+        const int in = indent(index);
+        inner.rect.setWidth(std::max(1, inner.rect.width() - in));
+        QSize size = QStyledItemDelegate::sizeHint(inner, index);
+        size.rwidth() += in;
+        return size;
+    }
+
+private:
+    static int indent(const QModelIndex &index)
+    {
+        const int level = index.data(PageSidebar::kLevelRole).toInt();
+        return std::max(0, level - 2) * PageSidebar::kIndentPerLevel;
+    }
+};
+
 } // namespace
 
 PageSidebar::PageSidebar(study::ProgressStore &progress, QWidget *parent)
@@ -35,6 +74,7 @@ PageSidebar::PageSidebar(study::ProgressStore &progress, QWidget *parent)
     m_outline = new QListWidget(this);
     m_outline->setObjectName(QStringLiteral("pageOutline"));
     m_outline->setFrameShape(QFrame::NoFrame);
+    m_outline->setItemDelegate(new OutlineDelegate(m_outline));
     m_related = new QListWidget(this);
     m_related->setObjectName(QStringLiteral("relatedPages"));
     m_related->setFrameShape(QFrame::NoFrame);
@@ -96,9 +136,9 @@ void PageSidebar::showTopic(const content::Topic &topic, const content::Exercise
     for (const content::Heading &h : content::isStepped(topic)
                                          ? content::exerciseOutline(topic, exercise)
                                          : content::outline(topic)) {
-        auto *item = new QListWidgetItem(
-            (h.level > 2 ? QStringLiteral("    ") : QString()) + h.text, m_outline);
+        auto *item = new QListWidgetItem(h.text, m_outline);
         item->setData(Qt::UserRole, h.anchor);
+        item->setData(kLevelRole, h.level);
     }
     m_related->clear();
     for (const QString &id : topic.related) {

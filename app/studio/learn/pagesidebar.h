@@ -34,6 +34,11 @@ class PageSidebar final : public QWidget
     Q_DISABLE_COPY_MOVE(PageSidebar)
 
 public:
+    // The outline's items carry their heading level (2 for ##, 3 for ###) in this role.
+    static constexpr int kLevelRole = Qt::UserRole + 1;
+    // How far in a sub-heading sits in the outline, per level below ##.
+    static constexpr int kIndentPerLevel = 16;
+
     // The checklist keeps its ticks and times in @p progress.
     explicit PageSidebar(study::ProgressStore &progress, QWidget *parent = nullptr);
 

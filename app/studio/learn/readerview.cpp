@@ -4,9 +4,11 @@
 #include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
 #include "core/content/exerciserender.h"
+#include "core/content/library.h"
 #include "core/content/pagerender.h"
 #include "core/content/searchindex.h"
 #include "core/content/topic.h"
+#include "core/diagram/scenariolibrary.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -26,8 +28,11 @@
 
 namespace sds::gui {
 
-ReaderView::ReaderView(QWidget *parent)
+ReaderView::ReaderView(const content::TopicLibrary &topics,
+                       const diagram::ScenarioLibrary &scenarios, QWidget *parent)
     : QWidget(parent)
+    , m_topics(topics)
+    , m_scenarios(scenarios)
 {
     setObjectName(QStringLiteral("readerView"));
     auto *layout = new QVBoxLayout(this);
@@ -70,7 +75,7 @@ ReaderView::ReaderView(QWidget *parent)
     connect(m_view, &QTextBrowser::anchorClicked, this, &ReaderView::followLink);
     connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             [this](const QUrl &url) {
-                emit statusMessage(url.isEmpty() ? QString() : url.toString(), 0);
+                emit statusMessage(url.isEmpty() ? QString() : describeLink(url), 0);
             });
     connect(m_doneButton, &QToolButton::clicked, this, &ReaderView::doneToggled);
     connect(m_prevButton, &QPushButton::clicked, this, &ReaderView::previousClicked);
@@ -98,6 +103,29 @@ void ReaderView::followLink(const QUrl &url)
     }
 }
 
+QString ReaderView::describeLink(const QUrl &url) const
+{
+    const QString scheme = url.scheme();
+    if (scheme.startsWith(QStringLiteral("sds-")))
+        return content::describeExerciseLink(url.toString());
+    if (scheme == u"topic") {
+        const content::Topic *t = m_topics.find(url.path());
+        return t ? tr("Open the page “%1”").arg(t->title) : QString();
+    }
+    if (scheme == u"scenario") {
+        const diagram::ScenarioEntry *s = m_scenarios.find(url.path());
+        return s ? tr("Open the lab template “%1”").arg(s->name) : QString();
+    }
+    if (scheme == u"deck")
+        return tr("Review the flashcards of this deck");
+    if (scheme.isEmpty() && url.hasFragment())
+        return tr("Go to another part of this page");
+    // A web address tells where the browser will go.
+    if (scheme == u"https" || scheme == u"http" || scheme == u"mailto")
+        return url.toString();
+    return {};
+}
+
 void ReaderView::setWarning(const QString &text)
 {
     m_warning->setText(text);
@@ -116,8 +144,15 @@ void ReaderView::showTopic(const content::Topic &topic, const content::Exercise 
 void ReaderView::setTopic(const content::Topic *topic, bool done, bool canMark,
                           const QString &shortcut)
 {
-    m_crumb->setText(topic ? QStringLiteral("%1  ›  %2").arg(topic->section, topic->title)
-                           : QString());
+    // A page that opens its section ("Start here") would name it twice.
+    QString crumb;
+    if (topic) {
+        const bool same =
+            topic->section.trimmed().isEmpty() ||
+            topic->section.trimmed().compare(topic->title.trimmed(), Qt::CaseInsensitive) == 0;
+        crumb = same ? topic->title : QStringLiteral("%1  ›  %2").arg(topic->section, topic->title);
+    }
+    m_crumb->setText(crumb);
     m_doneButton->setChecked(done);
     m_doneButton->setText(done ? tr("✓ Done") : tr("Mark as done"));
     m_doneButton->setToolTip(tr("Mark this page as read (%1)").arg(shortcut));

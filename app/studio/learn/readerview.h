@@ -14,8 +14,13 @@ class QUrl;
 namespace sds::content {
 struct Exercise;
 struct StepView;
+class TopicLibrary;
 struct Topic;
 } // namespace sds::content
+
+namespace sds::diagram {
+class ScenarioLibrary;
+}
 
 namespace sds::gui {
 
@@ -33,7 +38,9 @@ public:
     static constexpr int kMinZoom = -4;
     static constexpr int kMaxZoom = 12;
 
-    explicit ReaderView(QWidget *parent = nullptr);
+    // @p topics and @p scenarios name the pages and lab templates that links point to.
+    ReaderView(const content::TopicLibrary &topics, const diagram::ScenarioLibrary &scenarios,
+               QWidget *parent = nullptr);
 
     void setWarning(const QString &text); // hidden when empty
     // The colour of links, call-outs and search marks; takes effect with the next page shown.
@@ -62,6 +69,11 @@ public:
     // Larger and smaller text, with shortcuts that work anywhere in @p page.
     QList<QAction *> addZoomActions(QWidget *page);
 
+    // What following @p url does, in words ("Open the page “Cache”"); a web
+    // link's address; empty for a link that leads nowhere. The app's own
+    // addresses (sds-reveal:2, topic:cache) mean nothing to a learner.
+    QString describeLink(const QUrl &url) const;
+
 signals:
     // Links into the app; the view itself follows anchors on the page and
     // opens web links in the browser.
@@ -69,7 +81,7 @@ signals:
     void scenarioLinkClicked(const QString &id);
     void deckLinkClicked(const QString &id);
     void exerciseLinkClicked(const QString &url); // sds-reveal:2 and the like
-    // A hovered link's address, or a link that could not be followed.
+    // What a hovered link does (describeLink), or a link that could not be followed.
     void statusMessage(const QString &text, int timeoutMs);
     void doneToggled(bool done);
     // The text size changed by one step (the page shows it when it is redrawn).
@@ -87,6 +99,8 @@ private:
     void followLink(const QUrl &url);
     void zoomBy(int steps);
 
+    const content::TopicLibrary &m_topics;
+    const diagram::ScenarioLibrary &m_scenarios;
     int m_zoom = 0;
     QColor m_accent = QColor(0x2a, 0x62, 0xc9);
     QLabel *m_warning = nullptr;

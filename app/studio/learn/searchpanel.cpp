@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -73,6 +74,15 @@ void SearchPanel::setAccent(const QColor &accent)
                        "QListWidget#searchResults::item:selected { background: %2; }")
             .arg(blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.12).name(),
                  blend(accent, pal.color(QPalette::Base), 0.22).name()));
+}
+
+QString SearchPanel::matchesOnPage(int count)
+{
+    if (count <= 0)
+        return tr("No matches on this page");
+    if (count == 1)
+        return tr("1 match on this page");
+    return tr("%1 matches on this page").arg(QLocale().toString(count));
 }
 
 void SearchPanel::chooseCurrent()

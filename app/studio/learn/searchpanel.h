@@ -33,6 +33,11 @@ public:
     void focusField(); // and select what is typed, to type over it
     void setAccent(const QColor &accent);
 
+    // "1 match on this page", "8 matches on this page": tr()'s %n plural
+    // needs a translation file to say more than "match(es)", and the app
+    // ships none.
+    static QString matchesOnPage(int count);
+
 signals:
     void resultChosen(const QString &id, const QString &query);
     // Escape in the field: the field is cleared and the reader takes the keyboard.
