@@ -166,6 +166,31 @@ private slots:
         QCOMPARE(decks->currentItem(), oo);
     }
 
+    void aClickOnThePickedDeckShowsItAfterASession()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        QVERIFY(pageWorkspace.cards().setNewCardsPerDay(1));
+        ReviewPage page(pageWorkspace);
+        activate(page);
+        auto *decks = child<QTreeWidget>(page, "deckList");
+        decks->setCurrentItem(decks->topLevelItem(0));
+        const QString name = decks->topLevelItem(0)->text(0);
+        child<QPushButton>(page, "studyNowButton")->click();
+        QVERIFY(page.isStudying());
+        page.showAnswer();
+        page.answer(Rating::Easy); // the day's one new card: the session ends
+        QVERIFY(!page.isStudying());
+        auto *message = child<QLabel>(page, "reviewMessage");
+        QVERIFY2(message->text().contains(QStringLiteral("Done for now")),
+                 qPrintable(message->text()));
+        QTreeWidgetItem *picked = decks->currentItem();
+        QVERIFY(picked && picked->text(0) == name && picked->isSelected());
+        QTest::mouseClick(decks->viewport(), Qt::LeftButton, {},
+                          decks->visualItemRect(picked).center());
+        QVERIFY2(message->text().contains(name), qPrintable(message->text()));
+    }
+
     void reviewWithTheKeyboardThenUndo()
     {
         QTemporaryDir data;

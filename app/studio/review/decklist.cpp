@@ -63,6 +63,9 @@ DeckList::DeckList(cards::Collection &collection, QWidget *parent)
         if (!m_rebuilding)
             emit deckSelected(selectedDeck());
     });
+    // A click on the deck already picked brings its overview back too (after a session's end).
+    connect(m_decks, &QTreeWidget::itemClicked, this,
+            [this] { emit deckSelected(selectedDeck()); });
     connect(m_decks, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const qint64 id = item->data(0, kDeckRole).toLongLong();
         emit studyRequested(id < 0 ? std::nullopt : std::optional<qint64>(id));
