@@ -24,14 +24,16 @@ const char *const kUsage =
     "       sdstudio-cli cards export --deck NAME FILE [--db PATH]\n\n"
     "stats   Decks, notes, cards, cards due now and reviews so far, with a table of\n"
     "        the decks. \"due\" counts learning and review cards due now and the new\n"
-    "        cards that may still be started today.\n"
+    "        cards that may still be started today. The day's limit of new cards is\n"
+    "        shared by all decks, so a deck's \"new\" is at most what is left of it.\n"
     "review  Answer the next N due cards with one grade, as a script would, each in\n"
     "        its own transaction. Prints \"reviewed <card id> <grade> -> <state> due\n"
     "        <time>\" as each answer is saved, then how many were answered; fewer\n"
     "        than N due is not an error.\n\n"
     "Options:\n"
     "  --db PATH    the collection (default: cards.sqlite in the data folder)\n"
-    "  --json       stats: one object {\"decks\", \"notes\", \"cards\", \"due\", \"reviews\"};\n"
+    "  --json       stats: one object {\"decks\", \"notes\", \"cards\", \"due\", \"reviews\",\n"
+    "               \"new_left_today\", \"new_per_day\"};\n"
     "               \"decks\" is an array of {\"id\", \"name\", \"builtin_id\", \"new\",\n"
     "               \"learning\", \"review\", \"due\"}, one per deck\n"
     "  --grade G    review: again, hard, good or easy\n"
@@ -86,6 +88,8 @@ int runStats(cards::Collection &c, bool json, Streams &io)
                                      {QStringLiteral("due"), d.counts.dueNow()}});
         }
         const QJsonObject o{{QStringLiteral("decks"), decks},
+                            {QStringLiteral("new_left_today"), c.newCardsLeftToday(now)},
+                            {QStringLiteral("new_per_day"), c.newCardsPerDay()},
                             {QStringLiteral("notes"), s.notes},
                             {QStringLiteral("cards"), s.cards},
                             {QStringLiteral("due"), s.due.dueNow()},
@@ -98,7 +102,8 @@ int runStats(cards::Collection &c, bool json, Streams &io)
         io.out << name.leftJustified(32, u' ', true) << a.rightJustified(6) << b.rightJustified(8)
                << d.rightJustified(8) << e.rightJustified(8) << '\n';
     };
-    row(QStringLiteral("Deck"), QStringLiteral("New"), QStringLiteral("Learn"),
+    // "Learning", the app's word for the same count.
+    row(QStringLiteral("Deck"), QStringLiteral("New"), QStringLiteral("Learning"),
         QStringLiteral("Review"), QStringLiteral("Later"));
     for (const cards::DeckCounts &d : c.countsPerDeck(now)) {
         row(d.deck.name, QString::number(d.counts.newCards), QString::number(d.counts.learning),
@@ -109,7 +114,9 @@ int runStats(cards::Collection &c, bool json, Streams &io)
         QString::number(s.due.learningLater));
     io.out << '\n'
            << s.decks << " decks, " << s.notes << " notes, " << s.cards << " cards, "
-           << s.due.dueNow() << " due now, " << s.reviews << " reviews\n";
+           << s.due.dueNow() << " due now, " << s.reviews << " reviews\n"
+           << "New cards today: " << c.newCardsLeftToday(now) << " of " << c.newCardsPerDay()
+           << " left, shared by all decks (a deck's New is at most this)\n";
     return kExitOk;
 }
 

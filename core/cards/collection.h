@@ -105,6 +105,9 @@ struct StudyCounts {
     int learning = 0;      ///< Learning and Relearning cards due now
     int review = 0;        ///< Review cards due now
     int learningLater = 0; ///< Learning and Relearning cards due later today
+    /** New cards waiting there before the day's limit; newCards is the smaller of this and
+        what is left of the collection's shared allowance (newCardsLeftToday). */
+    int newWaiting = 0;
     int dueNow() const { return newCards + learning + review; }
 };
 
@@ -226,7 +229,15 @@ public:
     // Study.
     /** @p deckId empty: all decks. */
     StudyCounts counts(std::optional<qint64> deckId, const QDateTime &now) const;
+    /**
+     * Every deck's counts. The daily limit of new cards is one for the whole
+     * collection, so a deck's newCards is the smaller of its own new cards and
+     * newCardsLeftToday(): a card started in another deck lowers it only when
+     * that shared allowance is what caps it.
+     */
     QList<DeckCounts> countsPerDeck(const QDateTime &now) const;
+    /** What is left today of newCardsPerDay(), shared by all decks. */
+    int newCardsLeftToday(const QDateTime &now) const;
     /**
      * The card to show next: Learning and Relearning cards due by @p now,
      * earliest first; then due Review cards, earliest first; then New cards,
@@ -288,7 +299,6 @@ private:
     }
     QString refusal(storage::SqliteFile::Problem problem, const QString &detail);
     void autoBackup(const QDateTime &now);
-    int newCardsLeftToday(const QDateTime &now) const;
 
     storage::SqliteFile m_file{QStringLiteral("the collection")};
     QString m_path;

@@ -9,6 +9,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <utility>
+
 namespace sds::cards {
 namespace {
 
@@ -90,27 +93,44 @@ std::optional<ImportResult> Collection::importBatch(const ImportBatch &batch)
         const QString origin =
             batch.origin == u"csv" ? QStringLiteral("csv") : QStringLiteral("anki");
 
-        // Decks by name: the learner's own deck of that name, or a new one.
+        // Decks by name: a deck here of that name, or a new one. A name that
+        // differs only in case ("System Design" beside the built-in "System
+        // design") goes into the deck that is here rather than making a
+        // near-duplicate; an exact match wins, then the learner's own deck.
+        QList<std::pair<qint64, QString>> existing; // id, name: own decks first, oldest first
+        {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT id, name FROM decks "
+                                       "ORDER BY builtin_id IS NOT NULL, id"))) {
+                error = q.lastError().text();
+                return failed(QStringLiteral("the decks"));
+            }
+            while (q.next())
+                existing.append({q.value(0).toLongLong(), q.value(1).toString()});
+        }
         QHash<QString, qint64> deckIds;
         QSet<QString> usedDecks;
         const auto deckFor = [&](const QString &name) -> std::optional<qint64> {
             const QString clean =
                 name.simplified().isEmpty() ? QStringLiteral("Imported") : name.simplified();
-            usedDecks.insert(clean);
             if (const auto it = deckIds.constFind(clean); it != deckIds.constEnd())
                 return *it;
-            QSqlQuery q(db);
-            if (!detail::exec(q,
-                              QStringLiteral("SELECT id FROM decks WHERE name = ? AND builtin_id "
-                                             "IS NULL ORDER BY id LIMIT 1"),
-                              {clean})) {
-                error = q.lastError().text();
-                return std::nullopt;
-            }
+            const auto match = [&](Qt::CaseSensitivity cs) {
+                return std::find_if(existing.cbegin(), existing.cend(), [&](const auto &d) {
+                    return d.second.compare(clean, cs) == 0;
+                });
+            };
+            auto found = match(Qt::CaseSensitive);
+            if (found == existing.cend())
+                found = match(Qt::CaseInsensitive);
             qint64 id = 0;
-            if (q.next()) {
-                id = q.value(0).toLongLong();
+            if (found != existing.cend()) {
+                id = found->first;
+                usedDecks.insert(found->second);
+                if (found->second != clean)
+                    result.decksMatched.append({clean, found->second});
             } else {
+                QSqlQuery q(db);
                 if (!detail::exec(q,
                                   QStringLiteral("INSERT INTO decks (name, created) VALUES (?, ?)"),
                                   {clean, now.toSecsSinceEpoch()})) {
@@ -118,6 +138,8 @@ std::optional<ImportResult> Collection::importBatch(const ImportBatch &batch)
                     return std::nullopt;
                 }
                 id = q.lastInsertId().toLongLong();
+                existing.append({id, clean});
+                usedDecks.insert(clean);
             }
             deckIds.insert(clean, id);
             return id;

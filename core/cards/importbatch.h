@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 /**
  * What an import brings into the collection, whatever file it came from:
@@ -63,6 +64,9 @@ struct ImportResult {
     int reviewsAdded = 0;
     int mediaAdded = 0;
     QStringList decks; ///< the decks the notes went to, sorted
+    /** A deck name in the file, and the deck here it went into because the names differ only
+        in case. */
+    QList<std::pair<QString, QString>> decksMatched;
     QStringList warnings;
 };
 

@@ -76,7 +76,8 @@ StudyCounts Collection::counts(std::optional<qint64> deckId, const QDateTime &no
         fail(q.lastError().text());
         return all;
     }
-    all.newCards = std::min(q.value(0).toInt(), newCardsLeftToday(now));
+    all.newWaiting = q.value(0).toInt();
+    all.newCards = std::min(all.newWaiting, newCardsLeftToday(now));
     all.learning = q.value(1).toInt();
     all.review = q.value(2).toInt();
     all.learningLater = q.value(3).toInt();
@@ -102,12 +103,13 @@ QList<DeckCounts> Collection::countsPerDeck(const QDateTime &now) const
         return out;
     }
     // The daily limit is one for the whole collection, so each deck shows
-    // at most what is left of it.
+    // its own new cards, at most what is left of that shared allowance.
     const int left = newCardsLeftToday(now);
     QHash<qint64, StudyCounts> byDeck;
     while (q.next()) {
         StudyCounts c;
-        c.newCards = std::min(q.value(1).toInt(), left);
+        c.newWaiting = q.value(1).toInt();
+        c.newCards = std::min(c.newWaiting, left);
         c.learning = q.value(2).toInt();
         c.review = q.value(3).toInt();
         c.learningLater = q.value(4).toInt();

@@ -91,6 +91,11 @@ QString describeImport(const ImportResult &r)
         s += QStringLiteral(", %1 media files").arg(r.mediaAdded);
     if (!r.decks.isEmpty())
         s += QStringLiteral(" (deck: %1)").arg(r.decks.join(QStringLiteral(", ")));
+    // Said outright, so the learner is not left looking for the file's deck.
+    for (const auto &[file, here] : r.decksMatched)
+        s += QStringLiteral("; the file's deck \"%1\" went into your deck \"%2\", whose name "
+                            "differs only in case")
+                 .arg(file, here);
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "app/studio/review/reviewpage.h"
 #include "app/studio/workspace.h"
 #include "core/cards/ankipackage.h"
+#include "reviewtestutil.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -118,13 +119,34 @@ private slots:
         page.importCardsFrom(kDecks + QStringLiteral("system-design.apkg"));
         QVERIFY(script.done());
         QVERIFY2(summary.contains(QStringLiteral("42 notes added")), qPrintable(summary));
-        QCOMPARE(deckList(page)->topLevelItemCount(), decksBefore + 1);
-        QTreeWidgetItem *item = deckItem(page, QStringLiteral("System Design"));
+        // The file's "System Design" goes into the built-in "System design"
+        // rather than beside it, and the summary says so.
+        QVERIFY2(summary.contains(QStringLiteral("the file's deck \"System Design\" went into "
+                                                 "your deck \"System design\"")),
+                 qPrintable(summary));
+        QCOMPARE(deckList(page)->topLevelItemCount(), decksBefore);
+        QVERIFY(!deckItem(page, QStringLiteral("System Design")));
+        QTreeWidgetItem *item = deckItem(page, QStringLiteral("System design"));
         QVERIFY(item);
         QCOMPARE(item->text(1).toInt(), 20); // the day's new cards, as for any deck
 
+        // The deck now holds the built-in cards too; set those aside so the
+        // card studied is one the file brought.
+        auto &cards = pageWorkspace.cards();
+        for (qint64 id :
+             cards.findCards({}, QDateTime::currentDateTimeUtc()).value_or(QList<qint64>{})) {
+            if (!cards.card(id)->builtinId.isEmpty())
+                QVERIFY(cards.setSuspended(id, true));
+        }
+        page.refresh();
+        item = deckItem(page, QStringLiteral("System design"));
+        QVERIFY(item);
         deckList(page)->setCurrentItem(item);
         emit deckList(page)->itemActivated(item, 0);
+        QVERIFY(page.isStudying());
+        const std::optional<qint64> shown = reviewtest::shownCard(page, cards);
+        QVERIFY(shown);
+        QVERIFY(cards.card(*shown)->builtinId.isEmpty());
         QVERIFY(page.isStudying());
         page.showAnswer();
         const QString html = cardView(page)->toHtml();

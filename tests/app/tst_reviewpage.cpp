@@ -62,7 +62,133 @@ private slots:
         for (int i = 0; i < 3; ++i)
             newTotal += decks->topLevelItem(i)->text(1).toInt();
         QVERIFY(newTotal > 0);
-        QVERIFY(child<QLabel>(page, "reviewMessage")->text().contains(QStringLiteral("new")));
+        QVERIFY(child<QLabel>(page, "reviewMessage")->text().contains(QStringLiteral("New")));
+    }
+
+    void theDailyNewLimitIsShownAsShared()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        ReviewPage page(pageWorkspace);
+        auto *decks = child<QTreeWidget>(page, "deckList");
+        auto *limit = child<QLabel>(page, "newLimitLabel");
+        QVERIFY(limit);
+        QCOMPARE(limit->text(),
+                 QStringLiteral("New cards today: 20 of 20 left, shared by all decks"));
+        QVERIFY(decks->headerItem()->toolTip(1).contains(QStringLiteral("shared by all decks")));
+        // Each deck's New is its own new cards, at most the shared 20; the
+        // built-in System design deck holds more, and its cell says so.
+        QTreeWidgetItem *big = nullptr;
+        for (int i = 0; i < decks->topLevelItemCount(); ++i) {
+            if (decks->topLevelItem(i)->text(0) == u"System design")
+                big = decks->topLevelItem(i);
+        }
+        QVERIFY(big);
+        QCOMPARE(big->text(1), QStringLiteral("20"));
+        QVERIFY2(big->toolTip(1).contains(QStringLiteral("leaves 20 for today")),
+                 qPrintable(big->toolTip(1)));
+
+        page.study(std::nullopt);
+        page.showAnswer();
+        page.answer(Rating::Good);
+        QCOMPARE(limit->text(),
+                 QStringLiteral("New cards today: 19 of 20 left, shared by all decks"));
+    }
+
+    void learningReadsTheSameInTheListTheOverviewAndTheCard()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        auto &cards = pageWorkspace.cards();
+        ReviewPage page(pageWorkspace);
+        activate(page);
+        auto *decks = child<QTreeWidget>(page, "deckList");
+        auto *message = child<QLabel>(page, "reviewMessage");
+        QCOMPARE(decks->headerItem()->text(2), QStringLiteral("Learning"));
+        QVERIFY2(message->text().contains(QStringLiteral("Learning <b>0</b>")),
+                 qPrintable(message->text()));
+
+        // A card in learning falls due while the page is up (an import, or
+        // the clock): the main window refreshes the page when Review comes up.
+        // The list is rebuilt on every refresh: look rows up afresh.
+        const auto row = [decks](const QString &name) -> QTreeWidgetItem * {
+            for (int i = 0; i < decks->topLevelItemCount(); ++i) {
+                if (decks->topLevelItem(i)->text(0) == name)
+                    return decks->topLevelItem(i);
+            }
+            return nullptr;
+        };
+        QTreeWidgetItem *oo = row(QStringLiteral("Object-oriented design"));
+        QVERIFY(oo);
+        sds::cards::NewNote n;
+        n.deckId = oo->data(0, Qt::UserRole + 1).toLongLong();
+        n.front = QStringLiteral("A card in learning");
+        n.back = QStringLiteral("its back");
+        sds::srs::CardState learning;
+        learning.state = State::Learning;
+        learning.stability = 1;
+        learning.difficulty = 5;
+        learning.due = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        learning.lastReview = learning.due.addSecs(-600);
+        learning.reps = 1;
+        n.schedule = learning;
+        QVERIFY(cards.addNotes({n}));
+        page.refresh();
+        oo = row(QStringLiteral("Object-oriented design"));
+        QVERIFY(oo);
+        QCOMPARE(oo->text(2), QStringLiteral("1"));
+        QVERIFY2(message->text().contains(QStringLiteral("Learning <b>1</b>")),
+                 qPrintable(message->text()));
+
+        // The welcome has no button of its own: Study all, under the list, does that.
+        auto *studyNow = child<QPushButton>(page, "studyNowButton");
+        QVERIFY(!studyNow->isVisibleTo(&page));
+        QVERIFY(child<QPushButton>(page, "studyAllButton")->isVisibleTo(&page));
+        // Picking a deck shows it, with a button named after it.
+        decks->setCurrentItem(oo);
+        QVERIFY2(message->text().contains(QStringLiteral("Object-oriented design")),
+                 qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QStringLiteral("Learning <b>1</b>")),
+                 qPrintable(message->text()));
+        QVERIFY(studyNow->isVisibleTo(&page));
+        QCOMPARE(studyNow->text(), QStringLiteral("Study Object-oriented design"));
+        studyNow->click();
+        QVERIFY(page.isStudying());
+        QCOMPARE(child<QTextBrowser>(page, "cardView")->toPlainText(),
+                 QStringLiteral("A card in learning"));
+        oo = row(QStringLiteral("Object-oriented design"));
+        QVERIFY(oo);
+        const QString header = child<QLabel>(page, "cardProgress")->text();
+        QVERIFY2(header.contains(QStringLiteral("Learning 1")), qPrintable(header));
+        QCOMPARE(header, QStringLiteral("New %1 · Learning %2 · Due %3")
+                             .arg(oo->text(1), oo->text(2), oo->text(3)));
+        // The selection outlives the list's refresh, so the pick stays.
+        QCOMPARE(decks->currentItem(), oo);
+    }
+
+    void aClickOnThePickedDeckShowsItAfterASession()
+    {
+        QTemporaryDir data;
+        Workspace pageWorkspace(data.path(), ContentPaths(kBuiltIn));
+        QVERIFY(pageWorkspace.cards().setNewCardsPerDay(1));
+        ReviewPage page(pageWorkspace);
+        activate(page);
+        auto *decks = child<QTreeWidget>(page, "deckList");
+        decks->setCurrentItem(decks->topLevelItem(0));
+        const QString name = decks->topLevelItem(0)->text(0);
+        child<QPushButton>(page, "studyNowButton")->click();
+        QVERIFY(page.isStudying());
+        page.showAnswer();
+        page.answer(Rating::Easy); // the day's one new card: the session ends
+        QVERIFY(!page.isStudying());
+        auto *message = child<QLabel>(page, "reviewMessage");
+        QVERIFY2(message->text().contains(QStringLiteral("Done for now")),
+                 qPrintable(message->text()));
+        QTreeWidgetItem *picked = decks->currentItem();
+        QVERIFY(picked && picked->text(0) == name && picked->isSelected());
+        QTest::mouseClick(decks->viewport(), Qt::LeftButton, {},
+                          decks->visualItemRect(picked).center());
+        QVERIFY2(message->text().contains(name), qPrintable(message->text()));
     }
 
     void reviewWithTheKeyboardThenUndo()

@@ -4,6 +4,7 @@
 // that are not ours, damaged files and backups, and rollback on failure.
 #include "../filedigest.h"
 #include "core/cards/collection.h"
+#include "core/cards/transfer.h"
 #include "core/srs/fuzz.h"
 
 #include <QCryptographicHash>
@@ -610,6 +611,115 @@ private slots:
         QCOMPARE(s.reviews, 0);
         QCOMPARE(s.due.dueNow(), 20 + 4 + 1);
         QCOMPARE(c.counts(b, kNow.addDays(3)).review, 5);
+    }
+
+    void aDecksNewCountDropsOnlyWhenTheSharedLimitCapsIt()
+    {
+        QTemporaryDir dir;
+        Collection c;
+        QVERIFY(c.open(dir.filePath(QStringLiteral("cards.sqlite"))));
+        const qint64 a = *c.addDeck(QStringLiteral("A"));
+        const qint64 b = *c.addDeck(QStringLiteral("B"));
+        QList<NewNote> notes;
+        for (int i = 0; i < 25; ++i)
+            notes.append(note(a, QStringLiteral("a %1").arg(i)));
+        for (int i = 0; i < 5; ++i)
+            notes.append(note(b, QStringLiteral("b %1").arg(i)));
+        QVERIFY(c.addNotes(notes));
+        const auto deckCounts = [&](qint64 deck) {
+            for (const DeckCounts &d : c.countsPerDeck(kNow)) {
+                if (d.deck.id == deck)
+                    return d.counts;
+            }
+            return StudyCounts{};
+        };
+        const auto startNewIn = [&](qint64 deck, int n) {
+            for (int i = 0; i < n; ++i) {
+                const std::optional<Card> next = c.nextCard(deck, kNow);
+                QVERIFY(next && next->schedule.state == State::New);
+                QVERIFY(c.answer(next->id, Rating::Good, kNow, 0));
+            }
+        };
+        QCOMPARE(deckCounts(a).newCards, 20);
+        QCOMPARE(deckCounts(a).newWaiting, 25);
+        QCOMPARE(deckCounts(b).newCards, 5);
+
+        // One card started in A: A has one fewer, B keeps its five, since 19
+        // left of the shared 20 still covers them.
+        startNewIn(a, 1);
+        QCOMPARE(c.newCardsLeftToday(kNow), 19);
+        QCOMPARE(deckCounts(a).newCards, 19);
+        QCOMPARE(deckCounts(a).newWaiting, 24);
+        QCOMPARE(deckCounts(b).newCards, 5);
+        QCOMPARE(deckCounts(b).newWaiting, 5);
+
+        // Fifteen more in A: four left today, and that is what caps B now.
+        startNewIn(a, 15);
+        QCOMPARE(c.newCardsLeftToday(kNow), 4);
+        QCOMPARE(deckCounts(b).newCards, 4);
+        QCOMPARE(deckCounts(b).newWaiting, 5);
+        QCOMPARE(c.counts(b, kNow).newCards, 4);
+        QCOMPARE(c.counts({}, kNow).newCards, 4);
+        QCOMPARE(c.counts({}, kNow).newWaiting, 9 + 5);
+    }
+
+    void importGoesIntoTheDeckWhoseNameDiffersOnlyInCase()
+    {
+        QTemporaryDir dir;
+        Collection c;
+        QVERIFY(c.open(dir.filePath(QStringLiteral("cards.sqlite"))));
+        QVERIFY(c.mergeBuiltinDecks(version1()));
+        const qint64 own = *c.addDeck(QStringLiteral("alpha"));
+        const QList<Deck> before = c.decks();
+        qint64 builtinAlpha = 0;
+        for (const Deck &d : before) {
+            if (d.name == u"Alpha")
+                builtinAlpha = d.id;
+        }
+        QVERIFY(builtinAlpha > 0);
+        const auto imported = [](const QString &guid, const QString &deck) {
+            ImportedNote n;
+            n.guid = guid;
+            n.deck = deck;
+            n.fields = QJsonObject{{QStringLiteral("Front"), guid}};
+            n.cards.append(
+                {0, QStringLiteral("front ") + guid, QStringLiteral("back"), {}, false, {}});
+            return n;
+        };
+        ImportBatch batch;
+        batch.origin = QStringLiteral("anki");
+        // "ALPHA" matches both decks but for case; the learner's own comes first.
+        // "Alpha" and "alpha" match exactly and go where they say.
+        batch.notes = {imported(QStringLiteral("g1"), QStringLiteral("ALPHA")),
+                       imported(QStringLiteral("g2"), QStringLiteral("Alpha")),
+                       imported(QStringLiteral("g3"), QStringLiteral("alpha")),
+                       imported(QStringLiteral("g4"), QStringLiteral(" BETA "))};
+        const std::optional<ImportResult> r = c.importBatch(batch);
+        QVERIFY2(r, qPrintable(c.error()));
+        QCOMPARE(c.decks().size(), before.size()); // no near-duplicate made
+        QCOMPARE(r->decks, (QStringList{QStringLiteral("Alpha"), QStringLiteral("Beta"),
+                                        QStringLiteral("alpha")}));
+        const QList<std::pair<QString, QString>> matched{
+            {QStringLiteral("ALPHA"), QStringLiteral("alpha")},
+            {QStringLiteral("BETA"), QStringLiteral("Beta")}};
+        QCOMPARE(r->decksMatched, matched);
+        const auto deckOf = [&](const QString &guid) -> qint64 {
+            for (const Deck &d : c.decks()) {
+                for (const ImportedNote &n : c.exportBatch(d.id).value_or(ImportBatch{}).notes) {
+                    if (n.guid == guid)
+                        return d.id;
+                }
+            }
+            return -1;
+        };
+        QCOMPARE(deckOf(QStringLiteral("g1")), own);
+        QCOMPARE(deckOf(QStringLiteral("g2")), builtinAlpha);
+        QCOMPARE(deckOf(QStringLiteral("g3")), own);
+        const QString summary = describeImport(*r);
+        QVERIFY2(summary.contains(QStringLiteral(
+                     "the file's deck \"BETA\" went into your deck \"Beta\", whose name differs "
+                     "only in case")),
+                 qPrintable(summary));
     }
 
     void refusesForeignFilesUntouched_data()

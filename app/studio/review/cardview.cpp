@@ -1,5 +1,6 @@
 #include "app/studio/review/cardview.h"
 
+#include "app/studio/review/countwords.h"
 #include "core/cards/cardhtml.h"
 
 #include <QHBoxLayout>
@@ -106,15 +107,17 @@ CardView::CardView(const cards::Collection &collection, QWidget *parent)
 void CardView::showFront(const cards::Card &card, const cards::StudyCounts &counts)
 {
     setCard(card, false);
-    m_progress->setText(tr("New %1 · Learning %2 · Due %3")
-                            .arg(counts.newCards)
-                            .arg(counts.learning)
-                            .arg(counts.review));
+    setCounts(counts);
     m_topicButton->setVisible(!card.topic.isEmpty());
     m_topicButton->setText(tr("Read the topic ▶"));
     m_showAnswer->show();
     m_gradeRow->hide();
     m_showAnswer->setFocus();
+}
+
+void CardView::setCounts(const cards::StudyCounts &counts)
+{
+    m_progress->setText(CountWords::summary(counts));
 }
 
 void CardView::showBack(const cards::Card &card, const std::array<srs::CardState, 4> &next,

@@ -28,6 +28,8 @@ public:
 
     /** Shows @p card's front and Show answer; @p counts go in the progress line. */
     void showFront(const cards::Card &card, const cards::StudyCounts &counts);
+    /** The header's counts: the session's deck, as the deck list shows it. */
+    void setCounts(const cards::StudyCounts &counts);
     /** Adds the back and the grades; @p next[i] is what grade i + 1 gives at @p now. */
     void showBack(const cards::Card &card, const std::array<srs::CardState, 4> &next,
                   const QDateTime &now);

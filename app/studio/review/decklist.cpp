@@ -1,9 +1,11 @@
 #include "app/studio/review/decklist.h"
 
+#include "app/studio/review/countwords.h"
 #include "app/studio/review/optimizerdialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,11 +27,16 @@ DeckList::DeckList(cards::Collection &collection, QWidget *parent)
     m_decks->setObjectName(QStringLiteral("deckList"));
     m_decks->setRootIsDecorated(false);
     m_decks->setColumnCount(4);
-    m_decks->setHeaderLabels({tr("Deck"), tr("New"), tr("Learn"), tr("Due")});
+    m_decks->setHeaderLabels(
+        {tr("Deck"), CountWords::newCards(), CountWords::learning(), CountWords::due()});
     m_decks->header()->setStretchLastSection(false);
     m_decks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c)
         m_decks->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_newLimit = new QLabel(this);
+    m_newLimit->setObjectName(QStringLiteral("newLimitLabel"));
+    m_newLimit->setWordWrap(true);
+    m_newLimit->setStyleSheet(QStringLiteral("color: gray"));
     auto *studyAll = new QPushButton(tr("Study all"), this);
     studyAll->setObjectName(QStringLiteral("studyAllButton"));
     auto *browseButton = new QPushButton(tr("Browse"), this);
@@ -44,6 +51,7 @@ DeckList::DeckList(cards::Collection &collection, QWidget *parent)
     tools->addWidget(statsButton);
     tools->addWidget(makeOptimizerButton(collection, this));
     layout->addWidget(m_decks, 1);
+    layout->addWidget(m_newLimit);
     layout->addWidget(studyAll);
     layout->addLayout(tools);
     connect(browseButton, &QPushButton::clicked, this, &DeckList::browseRequested);
@@ -51,15 +59,30 @@ DeckList::DeckList(cards::Collection &collection, QWidget *parent)
     connect(studyAll, &QPushButton::clicked, this, [this] { emit studyRequested(std::nullopt); });
     // Right-click a deck: export it (import adds decks, so it is in the File menu).
     m_decks->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_decks, &QTreeWidget::itemSelectionChanged, this, [this] {
+        if (!m_rebuilding)
+            emit deckSelected(selectedDeck());
+    });
+    // A click on the deck already picked brings its overview back too (after a session's end).
+    connect(m_decks, &QTreeWidget::itemClicked, this,
+            [this] { emit deckSelected(selectedDeck()); });
     connect(m_decks, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const qint64 id = item->data(0, kDeckRole).toLongLong();
         emit studyRequested(id < 0 ? std::nullopt : std::optional<qint64>(id));
     });
 }
 
-void DeckList::setCounts(const QList<cards::DeckCounts> &decks)
+void DeckList::setCounts(const QList<cards::DeckCounts> &decks, int newLeft, int newPerDay)
 {
+    const std::optional<qint64> picked = selectedDeck();
+    m_rebuilding = true;
     m_decks->clear();
+    const QString shared = CountWords::sharedLimit(newLeft, newPerDay);
+    m_newLimit->setText(shared);
+    m_decks->headerItem()->setToolTip(
+        1, tr("New cards you may start today in each deck. %1: a card started in one deck "
+              "lowers another's only when that limit is what holds it back.")
+               .arg(shared));
     for (const cards::DeckCounts &d : decks) {
         const cards::StudyCounts &c = d.counts;
         auto *item =
@@ -71,7 +94,17 @@ void DeckList::setCounts(const QList<cards::DeckCounts> &decks)
         item->setForeground(3, QColor(0x1e, 0x8e, 0x3e));
         for (int col = 1; col < 4; ++col)
             item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
+        if (c.newWaiting > c.newCards)
+            item->setToolTip(1, tr("%n new card(s) in this deck; the daily limit shared by all "
+                                   "decks leaves %1 for today",
+                                   nullptr, c.newWaiting)
+                                    .arg(c.newCards));
+        if (picked && d.deck.id == *picked)
+            m_decks->setCurrentItem(item);
     }
+    m_rebuilding = false;
+    if (picked && selectedDeck() != picked)
+        emit deckSelected(std::nullopt); // the deck is gone
 }
 
 std::optional<qint64> DeckList::selectedDeck() const

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QLabel;
 class QTreeWidget;
 
 namespace sds::gui {
@@ -23,7 +24,11 @@ public:
     // The collection is the optimiser's, which the Optimise button opens.
     explicit DeckList(cards::Collection &collection, QWidget *parent = nullptr);
 
-    void setCounts(const QList<cards::DeckCounts> &decks);
+    /**
+     * Lists @p decks, keeping the learner's selection. @p newLeft of @p newPerDay new cards
+     * may still be started today over all decks; the list says that limit is shared.
+     */
+    void setCounts(const QList<cards::DeckCounts> &decks, int newLeft, int newPerDay);
     /** The deck the learner picked, not the one a view makes current on focus. */
     std::optional<qint64> selectedDeck() const;
     void selectDeck(qint64 deckId);
@@ -32,11 +37,15 @@ public:
 signals:
     /** Empty: all decks. */
     void studyRequested(std::optional<qint64> deckId);
+    /** The learner picked a deck, or cleared the pick (empty). */
+    void deckSelected(std::optional<qint64> deckId);
     void browseRequested();
     void statsRequested();
 
 private:
     QTreeWidget *m_decks = nullptr;
+    QLabel *m_newLimit = nullptr;
+    bool m_rebuilding = false; // setCounts's own selection changes are not the learner's
 };
 
 } // namespace sds::gui

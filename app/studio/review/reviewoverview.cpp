@@ -1,5 +1,7 @@
 #include "app/studio/review/reviewoverview.h"
 
+#include "app/studio/review/countwords.h"
+
 #include <QDir>
 #include <QLabel>
 #include <QLocale>
@@ -36,25 +38,22 @@ ReviewOverview::ReviewOverview(QWidget *parent)
 void ReviewOverview::showWelcome(const cards::StudyCounts &counts)
 {
     m_message->setText(
-        tr("<h2>Flashcards</h2><p>Today: <b>%1</b> new, <b>%2</b> in learning, <b>%3</b> due for "
-           "review.</p><p>Double-click a deck, or press <b>Study all</b>.</p>"
+        tr("<h2>Flashcards</h2><p>Today, all decks: %1</p><p>Press <b>Study all</b>, or "
+           "select a deck to study it alone.</p>"
            "<p style=\"color:gray\">Space shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · "
            "Ctrl+Z takes an answer back · E edits the card · S suspends it · B buries it until "
            "tomorrow</p>")
-            .arg(counts.newCards)
-            .arg(counts.learning)
-            .arg(counts.review));
-    m_studyButton->setVisible(counts.dueNow() > 0);
+            .arg(CountWords::summary(counts, true)));
+    // Study all under the deck list does this already; one button for one thing.
+    m_studyButton->hide();
 }
 
 void ReviewOverview::showDeck(const QString &name, const cards::StudyCounts &counts)
 {
     m_message->setText(
-        tr("<h2>%1</h2><p><b>%2</b> new, <b>%3</b> in learning, <b>%4</b> due for review.</p>")
-            .arg(name.toHtmlEscaped())
-            .arg(counts.newCards)
-            .arg(counts.learning)
-            .arg(counts.review));
+        tr("<h2>%1</h2><p>%2</p>").arg(name.toHtmlEscaped(), CountWords::summary(counts, true)));
+    // Named after the deck, so it is plainly not Study all.
+    m_studyButton->setText(tr("Study %1").arg(name));
     m_studyButton->setVisible(counts.dueNow() > 0);
 }
 
@@ -90,7 +89,7 @@ void ReviewOverview::showRestored(const QDateTime &backupTime, const QString &se
         text += QStringLiteral("<br>") + problem.toHtmlEscaped();
     m_message->setText(text);
     m_restoreButton->hide();
-    m_studyButton->show();
+    m_studyButton->hide(); // Study all, under the deck list, is the way on
 }
 
 } // namespace sds::gui

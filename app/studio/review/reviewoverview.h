@@ -11,7 +11,8 @@ namespace sds::gui {
 
 // Review's right side when no card is up: today's counts, a deck's counts,
 // the end of a session, or why the collection did not open, each with what
-// to do next (Study now, Restore the latest backup).
+// to do next (Study <deck>, Restore the latest backup). Studying all decks
+// is the deck list's Study all, so the welcome offers no button of its own.
 class ReviewOverview final : public QWidget
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ public:
 
     /** Today's counts over all decks, and the keys that study them. */
     void showWelcome(const cards::StudyCounts &counts);
+    /** A deck's counts and a "Study <name>" button when it has cards due. */
     void showDeck(const QString &name, const cards::StudyCounts &counts);
     /** The end of a session: its tally, and the learning cards still to come today. */
     void showDone(int reviewed, int correct, int learningLater);

@@ -45,6 +45,7 @@ ReviewPage::ReviewPage(Workspace &workspace, QWidget *parent)
     connect(m_overview, &ReviewOverview::studyRequested, this, [this] { study(m_deck); });
     connect(m_overview, &ReviewOverview::restoreRequested, this, &ReviewPage::restoreLatestBackup);
     connect(m_deckList, &DeckList::studyRequested, this, &ReviewPage::study);
+    connect(m_deckList, &DeckList::deckSelected, this, &ReviewPage::deckSelected);
     connect(m_deckList, &DeckList::browseRequested, this, &ReviewPage::openBrowser);
     connect(m_deckList, &DeckList::statsRequested, this, &ReviewPage::openStats);
     connect(m_cardView, &CardView::showAnswerRequested, this, &ReviewPage::showAnswer);
@@ -60,6 +61,7 @@ ReviewPage::ReviewPage(Workspace &workspace, QWidget *parent)
         refresh();
         showWelcome();
     } else {
+        m_overviewShows = OverviewShows::Other;
         m_overview->showCannotOpen(m_collection.error(), !m_collection.backups().isEmpty());
         m_stack->setCurrentWidget(m_overview);
     }
@@ -151,11 +153,60 @@ void ReviewPage::refresh()
 {
     if (!m_collection.isOpen())
         return;
+    // One reading of the counts at one moment feeds the list, the overview
+    // and the card's header alike.
     const QDateTime t = now();
-    m_deckList->setCounts(m_collection.countsPerDeck(t));
-    emit dueCountChanged(m_collection.counts(std::nullopt, t).dueNow());
+    m_deckCounts = m_collection.countsPerDeck(t);
+    m_allCounts = m_collection.counts(std::nullopt, t);
+    m_deckList->setCounts(m_deckCounts, m_collection.newCardsLeftToday(t),
+                          m_collection.newCardsPerDay());
+    if (m_stack->currentWidget() == m_overview) {
+        if (m_overviewShows == OverviewShows::Welcome)
+            m_overview->showWelcome(m_allCounts);
+        else if (m_overviewShows == OverviewShows::Deck && m_deck)
+            showDeckOverview(*m_deck);
+    } else if (isStudying()) {
+        m_cardView->setCounts(countsFor(m_session->deck()));
+    }
+    emit dueCountChanged(m_allCounts.dueNow());
     if (m_statsView && m_statsView->isVisible())
         m_statsView->markStale();
+}
+
+cards::StudyCounts ReviewPage::countsFor(std::optional<qint64> deckId) const
+{
+    if (!deckId)
+        return m_allCounts;
+    for (const cards::DeckCounts &d : m_deckCounts) {
+        if (d.deck.id == *deckId)
+            return d.counts;
+    }
+    return {};
+}
+
+void ReviewPage::showDeckOverview(qint64 deckId)
+{
+    for (const cards::DeckCounts &d : m_deckCounts) {
+        if (d.deck.id != deckId)
+            continue;
+        m_deck = deckId;
+        m_overviewShows = OverviewShows::Deck;
+        m_overview->showDeck(d.deck.name, d.counts);
+        m_stack->setCurrentWidget(m_overview);
+        return;
+    }
+    showWelcome();
+}
+
+void ReviewPage::deckSelected(std::optional<qint64> deckId)
+{
+    // A card on screen stays: picking a deck is not a reason to drop it.
+    if (isStudying())
+        return;
+    if (deckId)
+        showDeckOverview(*deckId);
+    else
+        showWelcome();
 }
 
 bool ReviewPage::showDeck(const QString &builtinId)
@@ -163,10 +214,9 @@ bool ReviewPage::showDeck(const QString &builtinId)
     for (const cards::Deck &d : m_collection.decks()) {
         if (d.builtinId != builtinId)
             continue;
-        m_deck = d.id;
+        refresh();
         m_deckList->selectDeck(d.id);
-        m_overview->showDeck(d.name, m_collection.counts(d.id, now()));
-        m_stack->setCurrentWidget(m_overview);
+        showDeckOverview(d.id);
         return true;
     }
     emit statusMessage(tr("There is no deck '%1'").arg(builtinId), 6000);
@@ -184,11 +234,13 @@ void ReviewPage::showNext()
 {
     if (!m_collection.isOpen() || !m_session)
         return;
-    if (m_session->next(now())) {
+    const bool more = m_session->next(now()).has_value();
+    refresh();
+    if (more) {
         showCard();
         return;
     }
-    refresh();
+    m_overviewShows = OverviewShows::Other;
     m_overview->showDone(m_session->reviewed(), m_session->correct(),
                          m_session->counts(now()).learningLater);
     m_stack->setCurrentWidget(m_overview);
@@ -197,7 +249,7 @@ void ReviewPage::showNext()
 void ReviewPage::showCard()
 {
     m_stack->setCurrentWidget(m_cardView);
-    m_cardView->showFront(*m_session->current(), m_session->counts(now()));
+    m_cardView->showFront(*m_session->current(), countsFor(m_session->deck()));
     m_shownFor.start();
 }
 
@@ -220,8 +272,7 @@ void ReviewPage::answer(srs::Rating rating)
     }
     if (m_browser && m_browser->isVisible())
         m_browser->model()->refreshCard(m_session->current()->id);
-    refresh();
-    showNext();
+    showNext(); // refreshes the counts
 }
 
 void ReviewPage::undoAnswer()
@@ -268,7 +319,6 @@ void ReviewPage::suspendCard()
     if (!isStudying() || !m_session->suspend())
         return;
     emit statusMessage(tr("Card suspended: it stays out of study until you unsuspend it"), 5000);
-    refresh();
     showNext();
 }
 
@@ -277,13 +327,14 @@ void ReviewPage::buryCard()
     if (!isStudying() || !m_session->bury(now()))
         return;
     emit statusMessage(tr("Card buried until tomorrow"), 5000);
-    refresh();
     showNext();
 }
 
 void ReviewPage::showWelcome()
 {
-    m_overview->showWelcome(m_collection.counts(std::nullopt, now()));
+    m_deck.reset();
+    m_overviewShows = OverviewShows::Welcome;
+    m_overview->showWelcome(m_allCounts);
     m_stack->setCurrentWidget(m_overview);
 }
 
@@ -311,6 +362,7 @@ void ReviewPage::restoreLatestBackup()
         emit statusMessage(problem, 10000);
     }
     refresh();
+    m_overviewShows = OverviewShows::Other;
     m_overview->showRestored(latest.time, m_collection.setAsidePath(), problem);
     m_stack->setCurrentWidget(m_overview);
 }

@@ -66,6 +66,10 @@ private:
     void showNext();
     void showCard();
     void showWelcome();
+    void showDeckOverview(qint64 deckId);
+    void deckSelected(std::optional<qint64> deckId);
+    /** From the counts refresh() read last, so every view shows the same numbers. */
+    cards::StudyCounts countsFor(std::optional<qint64> deckId) const;
     void editCard();
     void suspendCard();
     void buryCard();
@@ -77,7 +81,12 @@ private:
     cards::Collection &m_collection;
     std::optional<qint64> m_deck; // the deck picked; empty: all
     std::optional<cards::StudySession> m_session;
-    QElapsedTimer m_shownFor; // how long the card has been on screen, for its answer
+    // What the overview shows, so refresh() can bring its counts up to date.
+    enum class OverviewShows { Welcome, Deck, Other };
+    OverviewShows m_overviewShows = OverviewShows::Other;
+    QList<cards::DeckCounts> m_deckCounts; // as of the last refresh()
+    cards::StudyCounts m_allCounts;        // likewise, all decks
+    QElapsedTimer m_shownFor;              // how long the card has been on screen, for its answer
 
     DeckList *m_deckList = nullptr;
     QStackedWidget *m_stack = nullptr;
