@@ -126,6 +126,7 @@ void MainWindow::createPages()
     connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_review = new ReviewPage(m_workspace, m_stack);
+    m_review->setWindowSettings(&m_settings);
     m_pages[index(Mode::Review)] = m_review;
     m_stack->addWidget(m_review);
     connect(m_review, &ReviewPage::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -349,11 +350,23 @@ void MainWindow::createMenus()
         });
     }
     view->addSeparator();
-    for (QAction *a : m_learn->viewActions())
-        view->addAction(a);
+    // One pair for Learn and Lab: each page's own zoom actions have no keys,
+    // so Ctrl++ and Ctrl+- are listed once and never ambiguous.
+    m_zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoomFront(0); });
+    m_zoomIn->setObjectName(QStringLiteral("zoomInAction"));
+    // Ctrl+= as well, since Ctrl++ needs Shift on most keyboards.
+    m_zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_zoomIn->setStatusTip(tr("Larger text in Learn, closer canvas in Lab"));
+    m_zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { zoomFront(1); });
+    m_zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_zoomOut->setStatusTip(tr("Smaller text in Learn, farther canvas in Lab"));
+    view->addAction(m_lab->viewActions().last()); // fit the diagram
     view->addSeparator();
-    for (QAction *a : m_lab->viewActions())
-        view->addAction(a);
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    panels->setObjectName(QStringLiteral("panelsMenu"));
+    panels->setStatusTip(tr("Show or hide the lab's panels"));
+    panels->addActions(m_lab->panelActions());
     view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setCheckable(true);
@@ -394,9 +407,22 @@ Mode MainWindow::currentMode() const
     return kAllModes[static_cast<std::size_t>(m_stack->currentIndex())];
 }
 
+void MainWindow::zoomFront(int which)
+{
+    const Mode mode = currentMode();
+    const QList<QAction *> zoom = mode == Mode::Lab     ? m_lab->viewActions()
+                                  : mode == Mode::Learn ? m_learn->viewActions()
+                                                        : QList<QAction *>{};
+    if (which < zoom.size())
+        zoom.at(which)->trigger();
+}
+
 void MainWindow::setCurrentMode(Mode mode)
 {
     m_modeActions[index(mode)]->setChecked(true);
+    // Review has nothing to zoom.
+    m_zoomIn->setEnabled(mode != Mode::Review);
+    m_zoomOut->setEnabled(mode != Mode::Review);
     if (m_stack->currentWidget() == page(mode))
         return;
     m_stack->setCurrentWidget(page(mode));

@@ -81,6 +81,8 @@ private:
     void updateTitle(const QString &document, bool modified);
     void rememberFile(const QString &path);
     void fillRecentMenu(QMenu *menu);
+    // Zoom in (0) or out (1) on the page in front: the reader's text or the canvas.
+    void zoomFront(int which);
 
     QSettings &m_settings;
     Workspace &m_workspace;
@@ -96,6 +98,8 @@ private:
     LearnPage *m_learn = nullptr;
     ReviewPage *m_review = nullptr;
     QAction *m_quickOpenAction = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
 };
 
 } // namespace sds::gui

@@ -1,7 +1,9 @@
 #include "app/studio/aboutdialog.h"
+#include "app/studio/lab/diagramview.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/mainwindow.h"
+#include "app/studio/review/reviewpage.h"
 #include "app/studio/screenshot.h"
 #include "app/studio/startupoptions.h"
 #include "app/studio/theme.h"
@@ -12,10 +14,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QMenu>
+#include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -223,6 +228,160 @@ private slots:
             w->findChild<QAction *>(QStringLiteral("systemThemeAction"))->trigger();
             w->close();
         }
+    }
+
+    // The lab's docks come back where they were left, whichever mode the
+    // app restarts in (the lab page is hidden behind Learn or Review).
+    void labDocksComeBackWhereTheyWereLeft_data()
+    {
+        QTest::addColumn<Mode>("restartIn");
+        QTest::newRow("lab") << Mode::Lab;
+        QTest::newRow("learn") << Mode::Learn;
+    }
+
+    void labDocksComeBackWhereTheyWereLeft()
+    {
+        QFETCH(Mode, restartIn);
+        auto settings = freshSettings(QStringLiteral("docks-%1.ini").arg(modeKey(restartIn)));
+        const auto dock = [](MainWindow &w, const char *name) {
+            auto *d = w.lab()->findChild<QDockWidget *>(QString::fromLatin1(name));
+            if (!d)
+                qFatal("the lab has no %s", name);
+            return d;
+        };
+        {
+            auto w = shownWindow(*settings);
+            w->setCurrentMode(Mode::Lab);
+            QCOMPARE(w->lab()->dockWidgetArea(dock(*w, "chartsDock")), Qt::BottomDockWidgetArea);
+            QVERIFY(dock(*w, "problemsDock")->isVisible());
+            dock(*w, "problemsDock")->close();
+            w->lab()->addDockWidget(Qt::RightDockWidgetArea, dock(*w, "chartsDock"));
+            w->setCurrentMode(restartIn);
+            w->close();
+        }
+        {
+            auto w = shownWindow(*settings);
+            QCOMPARE(w->currentMode(), restartIn);
+            w->setCurrentMode(Mode::Lab);
+            QVERIFY(dock(*w, "problemsDock")->isHidden());
+            QCOMPARE(w->lab()->dockWidgetArea(dock(*w, "chartsDock")), Qt::RightDockWidgetArea);
+            QVERIFY(dock(*w, "chartsDock")->isVisible());
+            QVERIFY(dock(*w, "propertiesDock")->isVisible());
+            w->setCurrentMode(Mode::Learn);
+            w->close();
+        }
+        {
+            auto w = shownWindow(*settings);
+            w->setCurrentMode(Mode::Lab);
+            QVERIFY(dock(*w, "problemsDock")->isHidden());
+            QCOMPARE(w->lab()->dockWidgetArea(dock(*w, "chartsDock")), Qt::RightDockWidgetArea);
+        }
+    }
+
+    // A closed dock comes back from View › Panels.
+    void panelsMenuBringsAClosedDockBack()
+    {
+        auto settings = freshSettings(QStringLiteral("panels.ini"));
+        auto w = shownWindow(*settings);
+        w->setCurrentMode(Mode::Lab);
+        auto *panels = w->findChild<QMenu *>(QStringLiteral("panelsMenu"));
+        QVERIFY(panels);
+        QStringList titles;
+        for (QAction *a : panels->actions())
+            titles << a->text();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Components"), QStringLiteral("Properties"),
+                                      QStringLiteral("Problems"), QStringLiteral("Charts"),
+                                      QStringLiteral("Analytic twin"), QStringLiteral("Report")}));
+        auto *problems = w->lab()->findChild<QDockWidget *>(QStringLiteral("problemsDock"));
+        QVERIFY(problems->isVisible());
+        problems->close();
+        QVERIFY(!panels->actions().at(2)->isChecked());
+        panels->actions().at(2)->trigger();
+        QVERIFY(problems->isVisible());
+        QCOMPARE(w->lab()->dockWidgetArea(problems), Qt::RightDockWidgetArea);
+    }
+
+    // Ctrl++ and Ctrl+- are listed once, and act on the mode in front.
+    void oneZoomPairActsOnTheModeInFront()
+    {
+        auto settings = freshSettings(QStringLiteral("zoom.ini"));
+        auto w = shownWindow(*settings);
+        const auto holding = [&w](QKeySequence::StandardKey key) {
+            int n = 0;
+            for (QAction *a : w->findChildren<QAction *>())
+                n += a->shortcuts().contains(QKeySequence(key)) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(holding(QKeySequence::ZoomIn), 1);
+        QCOMPARE(holding(QKeySequence::ZoomOut), 1);
+        QMenu *view = nullptr;
+        for (QMenu *m : w->menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly))
+            if (m->title() == QStringLiteral("&View"))
+                view = m;
+        QVERIFY(view);
+        QVERIFY(view->actions().contains(w->findChild<QAction *>(QStringLiteral("zoomInAction"))));
+        QVERIFY(view->actions().contains(w->findChild<QAction *>(QStringLiteral("zoomOutAction"))));
+
+        const auto press = [&w](Qt::Key key) {
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : w.get();
+            QTest::keyClick(target, key, Qt::ControlModifier);
+        };
+        w->setCurrentMode(Mode::Lab);
+        auto *canvas = w->lab()->findChild<DiagramView *>(QStringLiteral("diagramView"));
+        canvas->setFocus();
+        const qreal before = canvas->zoom();
+        press(Qt::Key_Plus);
+        QVERIFY2(canvas->zoom() > before * 1.2, qPrintable(QString::number(canvas->zoom())));
+        press(Qt::Key_Minus);
+        QVERIFY(qAbs(canvas->zoom() - before) < 1e-9);
+
+        w->setCurrentMode(Mode::Learn);
+        const auto textZoom = [&w] {
+            return w->workspace().progress().value(QStringLiteral("reader_zoom")).toInt();
+        };
+        const int text = textZoom();
+        const qreal lab = canvas->zoom();
+        press(Qt::Key_Plus);
+        QCOMPARE(textZoom(), text + 1);
+        QCOMPARE(canvas->zoom(), lab); // the lab behind is left alone
+        press(Qt::Key_Minus);
+        QCOMPARE(textZoom(), text);
+    }
+
+    // Browse and Stats open centred over the window, within the screen, and
+    // come back where they were left, after a restart too.
+    void browserAndStatsOpenCentredAndRememberWhereTheyWere()
+    {
+        auto settings = freshSettings(QStringLiteral("browser.ini"));
+        QRect left;
+        {
+            auto w = shownWindow(*settings);
+            w->setCurrentMode(Mode::Review);
+            const QRect available = w->screen()->availableGeometry();
+            w->review()->openBrowser();
+            w->review()->openStats();
+            for (const char *name : {"cardBrowser", "statsView"}) {
+                auto *window = w->findChild<QWidget *>(QString::fromLatin1(name));
+                QVERIFY(window);
+                QTRY_VERIFY(window->isVisible());
+                QVERIFY2(available.contains(window->frameGeometry()), name);
+                const QPoint off = window->frameGeometry().center() - w->frameGeometry().center();
+                QVERIFY2(off.manhattanLength() <= 4, name);
+                QVERIFY(window->width() < 1040 || available.width() >= 1040 / 0.65);
+            }
+            auto *browser = w->findChild<QWidget *>(QStringLiteral("cardBrowser"));
+            browser->setGeometry(available.left() + 20, available.top() + 30, browser->width() - 40,
+                                 browser->height() - 30);
+            left = browser->geometry();
+            browser->close();
+            QVERIFY(settings->contains(QStringLiteral("review/browserGeometry")));
+            w->close();
+        }
+        auto w = shownWindow(*settings);
+        w->review()->openBrowser();
+        auto *browser = w->findChild<QWidget *>(QStringLiteral("cardBrowser"));
+        QTRY_VERIFY(browser->isVisible());
+        QCOMPARE(browser->geometry(), left);
     }
 
     void themeChoicesChangeThePalette()

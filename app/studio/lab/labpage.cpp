@@ -157,6 +157,7 @@ void LabPage::createDocks()
         d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                        QDockWidget::DockWidgetClosable);
         addDockWidget(area, d);
+        m_panelActions.append(d->toggleViewAction());
         return d;
     };
     dock(tr("Components"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea)

@@ -86,7 +86,10 @@ public:
     QAction *runAction() const { return m_toolBar->runAction(); }
     QAction *stepAction() const { return m_toolBar->stepAction(); }
     QAction *resetAction() const { return m_toolBar->resetAction(); }
+    // Zoom in, zoom out (no keys of their own: the app's one pair calls them) and fit.
     QList<QAction *> viewActions() const { return m_canvas->viewActions(); }
+    // Show or hide each dock, in the order they are made, so a closed one can come back.
+    QList<QAction *> panelActions() const { return m_panelActions; }
 
 signals:
     void documentTitleChanged(const QString &title, bool modified);
@@ -123,6 +126,7 @@ private:
     FaultTimeline *m_timeline;
     CanvasActions *m_canvas;
     QAction *m_exportAction;
+    QList<QAction *> m_panelActions;
     double m_reportedAt = -1; // simulated time of the report shown
     bool m_keepPin = false;   // a new document that keeps the pinned run (an attempt)
 };

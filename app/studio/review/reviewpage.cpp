@@ -9,6 +9,7 @@
 #include "app/studio/review/editcarddialog.h"
 #include "app/studio/review/reviewoverview.h"
 #include "app/studio/review/statsview.h"
+#include "app/studio/windowgeometry.h"
 #include "app/studio/workspace.h"
 
 #include <QAction>
@@ -375,6 +376,8 @@ void ReviewPage::openBrowser()
         m_browser = new CardBrowser(m_collection, this);
         connect(m_browser, &CardBrowser::collectionChanged, this,
                 &ReviewPage::cardsChangedInBrowser);
+        placeWindow(*m_browser, *this, {0.75, 0.8}, m_windowSettings,
+                    QStringLiteral("review/browserGeometry"));
     }
     if (!m_browser->isVisible()) {
         m_browser->reload();
@@ -392,8 +395,11 @@ void ReviewPage::openStats()
 {
     if (!m_collection.isOpen())
         return;
-    if (!m_statsView)
+    if (!m_statsView) {
         m_statsView = new StatsView(m_collection, this);
+        placeWindow(*m_statsView, *this, {0.65, 0.85}, m_windowSettings,
+                    QStringLiteral("review/statsGeometry"));
+    }
     if (!m_statsView->isVisible())
         m_statsView->setDeck(m_deckList->selectedDeck());
     m_statsView->show();

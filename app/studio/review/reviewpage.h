@@ -8,6 +8,7 @@
 #include <optional>
 
 class QAction;
+class QSettings;
 class QStackedWidget;
 
 namespace sds::gui {
@@ -55,6 +56,9 @@ public:
     void exportDeck();
     QAction *importAction() const { return m_importAction; }
     QAction *exportAction() const { return m_exportAction; }
+    // Where the browser and statistics windows keep their geometry (the app's
+    // settings, owned by MainWindow); without them they open centred each time.
+    void setWindowSettings(QSettings *settings) { m_windowSettings = settings; }
 
 signals:
     void openTopicRequested(const QString &topicId);
@@ -96,6 +100,7 @@ private:
     QAction *m_exportAction = nullptr;
     CardBrowser *m_browser = nullptr; // made on first use
     StatsView *m_statsView = nullptr; // made on first use
+    QSettings *m_windowSettings = nullptr;
 };
 
 } // namespace sds::gui
