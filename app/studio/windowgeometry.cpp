@@ -54,6 +54,13 @@ private:
 
 } // namespace
 
+void showInFront(QWidget &window)
+{
+    window.show();
+    window.raise();
+    window.activateWindow();
+}
+
 QRect centredRect(const QRect &available, const QPoint &centre, QSizeF share, QSize minimum)
 {
     const QSize size =

@@ -20,6 +20,9 @@ namespace sds::gui {
 void placeWindow(QWidget &window, const QWidget &anchor, QSizeF share, QSettings *settings,
                  const QString &key);
 
+// Shows @p window, raised above the others and active.
+void showInFront(QWidget &window);
+
 // Where placeWindow() puts a window that has no saved geometry: @p share of
 // @p available (at least @p minimum, at most @p available), centred on
 // @p centre and moved inside @p available.

@@ -2,6 +2,7 @@
 // a real cards.sqlite with the built-in decks merged in.
 #include "../filedigest.h"
 #include "app/studio/mainwindow.h"
+#include "app/studio/review/editcarddialog.h"
 #include "app/studio/review/reviewpage.h"
 #include "app/studio/workspace.h"
 #include "reviewtestutil.h"
@@ -50,6 +51,22 @@ class TestReviewPage : public QObject
     }
 
 private slots:
+    void aCardCannotBeSavedWithAnEmptySide()
+    {
+        EditCardDialog dialog(QStringLiteral("Front"), QStringLiteral("Back"));
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QPushButton *save = buttons->button(QDialogButtonBox::Save);
+        QVERIFY(save->isEnabled());
+        auto *front = dialog.findChild<QPlainTextEdit *>(QStringLiteral("editFront"));
+        front->setPlainText(QStringLiteral("   "));
+        QVERIFY(!save->isEnabled());
+        front->setPlainText(QStringLiteral("New front"));
+        QVERIFY(save->isEnabled());
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("editBack"))->clear();
+        QVERIFY(!save->isEnabled());
+    }
+
     void decksAreListedWithCounts()
     {
         QTemporaryDir data;

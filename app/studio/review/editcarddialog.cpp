@@ -3,6 +3,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace sds::gui {
@@ -23,6 +24,15 @@ EditCardDialog::EditCardDialog(const QString &front, const QString &back, QWidge
     layout->addWidget(m_back);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);
+    // A card needs both sides: Save waits until each has some text.
+    QPushButton *save = buttons->button(QDialogButtonBox::Save);
+    const auto check = [this, save] {
+        save->setEnabled(!m_front->toPlainText().trimmed().isEmpty() &&
+                         !m_back->toPlainText().trimmed().isEmpty());
+    };
+    connect(m_front, &QPlainTextEdit::textChanged, this, check);
+    connect(m_back, &QPlainTextEdit::textChanged, this, check);
+    check();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(560, 420);

@@ -1,6 +1,7 @@
 #include "app/studio/review/reviewpage.h"
 
 #include "app/studio/pageaction.h"
+#include "app/studio/review/backuprestore.h"
 #include "app/studio/review/cardbrowser.h"
 #include "app/studio/review/cardtablemodel.h"
 #include "app/studio/review/cardtransfer.h"
@@ -13,7 +14,6 @@
 #include "app/studio/workspace.h"
 
 #include <QAction>
-#include <QLocale>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -67,8 +67,6 @@ ReviewPage::ReviewPage(Workspace &workspace, QWidget *parent)
         m_stack->setCurrentWidget(m_overview);
     }
 }
-
-ReviewPage::~ReviewPage() = default;
 
 void ReviewPage::createActions()
 {
@@ -299,11 +297,6 @@ void ReviewPage::editCard()
     EditCardDialog dialog(m_session->current()->front, m_session->current()->back, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (dialog.front().trimmed().isEmpty() || dialog.back().trimmed().isEmpty()) {
-        QMessageBox::warning(this, tr("Card not changed"),
-                             tr("A card needs both a front and a back."));
-        return;
-    }
     if (!m_session->edit(dialog.front(), dialog.back())) {
         QMessageBox::warning(this, tr("Card not changed"), m_collection.error());
         return;
@@ -341,21 +334,9 @@ void ReviewPage::showWelcome()
 
 void ReviewPage::restoreLatestBackup()
 {
-    const QList<cards::BackupInfo> backups = m_collection.backups();
-    if (backups.isEmpty())
+    const std::optional<QDateTime> restored = gui::restoreLatestBackup(this, m_collection);
+    if (!restored)
         return;
-    const cards::BackupInfo &latest = backups.first();
-    const auto choice = QMessageBox::question(
-        this, tr("Restore Backup"),
-        tr("Replace your flashcards with the backup of %1? The damaged file is kept beside it, "
-           "renamed, not deleted.")
-            .arg(QLocale().toString(latest.time.toLocalTime(), QLocale::ShortFormat)));
-    if (choice != QMessageBox::Yes)
-        return;
-    if (!m_collection.restoreBackup(latest.path)) {
-        QMessageBox::warning(this, tr("Backup not restored"), m_collection.error());
-        return;
-    }
     // The learner's cards are back either way; the built-in decks may lag.
     QString problem;
     if (const Result<void> merged = m_workspace.mergeBuiltinDecks(); !merged) {
@@ -364,7 +345,7 @@ void ReviewPage::restoreLatestBackup()
     }
     refresh();
     m_overviewShows = OverviewShows::Other;
-    m_overview->showRestored(latest.time, m_collection.setAsidePath(), problem);
+    m_overview->showRestored(*restored, m_collection.setAsidePath(), problem);
     m_stack->setCurrentWidget(m_overview);
 }
 
@@ -386,9 +367,7 @@ void ReviewPage::openBrowser()
         if (m_session && m_session->current())
             m_browser->selectCard(m_session->current()->id);
     }
-    m_browser->show();
-    m_browser->raise();
-    m_browser->activateWindow();
+    showInFront(*m_browser);
 }
 
 void ReviewPage::openStats()
@@ -402,9 +381,7 @@ void ReviewPage::openStats()
     }
     if (!m_statsView->isVisible())
         m_statsView->setDeck(m_deckList->selectedDeck());
-    m_statsView->show();
-    m_statsView->raise();
-    m_statsView->activateWindow();
+    showInFront(*m_statsView);
 }
 
 void ReviewPage::cardsChangedInBrowser()

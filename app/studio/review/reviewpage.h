@@ -31,7 +31,7 @@ class ReviewPage final : public QWidget
 
 public:
     explicit ReviewPage(Workspace &workspace, QWidget *parent = nullptr);
-    ~ReviewPage() override;
+    ~ReviewPage() override = default;
 
     /** Reloads the deck counts (e.g. after the clock moved on). */
     void refresh();
