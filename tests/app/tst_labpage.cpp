@@ -519,6 +519,7 @@ private slots:
         sds::diagram::RunSettings long_;
         long_.durationS = 100000;
         QVERIFY(lab->document().diagram().setRun(long_).isEmpty());
+        QVERIFY(lab->findChild<QLabel *>(QStringLiteral("chartsStartHint"))->isVisible());
         auto *load = lab->findChild<QSlider *>(QStringLiteral("load"));
         load->setValue(250);
         QCOMPARE(runOf(*lab)->loadFactor(), 2.5);
@@ -530,8 +531,11 @@ private slots:
         auto *clock = lab->findChild<QLabel *>(QStringLiteral("clock"));
         QTRY_VERIFY(clock->text().contains(QStringLiteral("rps")));
 
+        auto *hint = lab->findChild<QLabel *>(QStringLiteral("chartsStartHint"));
+        QVERIFY(!hint->isVisible()); // a run is on the charts
         const sds::diagram::DiagramData before = lab->document().data();
         lab->newDiagram();
+        QVERIFY(hint->isVisible()); // empty axes say how to start
         QCOMPARE(runOf(*lab)->state(), SimRunner::State::Empty);
         QVERIFY(!runOf(*lab)->hasCurrentRun());
         QCOMPARE(runOf(*lab)->loadFactor(), 1.0);

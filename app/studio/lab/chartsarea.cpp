@@ -3,7 +3,9 @@
 #include "app/studio/lab/chartspanel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSignalBlocker>
 #include <QToolBar>
@@ -38,6 +40,32 @@ ChartsArea::ChartsArea(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(bar);
     layout->addWidget(m_charts, 1);
+
+    m_hint = new QLabel(tr("Press Run (F5) to send traffic through the design; the charts "
+                           "fill as it runs."),
+                        m_charts);
+    m_hint->setObjectName(QStringLiteral("chartsStartHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setAutoFillBackground(true);
+    m_hint->setMargin(12);
+    m_charts->installEventFilter(this);
+}
+
+void ChartsArea::showStartHint(bool shown)
+{
+    m_hint->setVisible(shown);
+    if (shown) {
+        m_hint->setGeometry(m_charts->rect());
+        m_hint->raise();
+    }
+}
+
+bool ChartsArea::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_charts && event->type() == QEvent::Resize)
+        m_hint->setGeometry(m_charts->rect());
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartsArea::pinRun(const QStringList &ids, const std::vector<sim::Sample> &series)
@@ -49,6 +77,7 @@ void ChartsArea::pinRun(const QStringList &ids, const std::vector<sim::Sample> &
     m_charts->pin();
     m_charts->clear();
     setPinned(m_charts->hasPin());
+    showStartHint(false); // the pinned lines are what to look at
 }
 
 void ChartsArea::clearAll()

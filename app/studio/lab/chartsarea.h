@@ -7,6 +7,7 @@
 #include <vector>
 
 class QAction;
+class QLabel;
 
 namespace sds::gui {
 
@@ -28,12 +29,18 @@ public:
     void pinRun(const QStringList &ids, const std::vector<sim::Sample> &series);
     // No pinned run and no lines.
     void clearAll();
+    // Before a run the axes would be empty: a line over them says how to start.
+    void showStartHint(bool shown);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setPinned(bool pinned);
 
     ChartsPanel *m_charts;
     QAction *m_pinAction;
+    QLabel *m_hint;
 };
 
 } // namespace sds::gui

@@ -282,6 +282,7 @@ void LabPage::documentReplaced()
     }
     m_timeline->reset();
     m_toolBar->clearClock();
+    m_chartsArea->showStartHint(!m_keepPin);
     m_view->fitAll();
 }
 
@@ -297,6 +298,7 @@ void LabPage::pause()
 
 void LabPage::runLoaded(const QStringList &chartIds)
 {
+    m_chartsArea->showStartHint(false);
     m_scene->clearLive();
     m_charts->clear();
     m_report->clear();
