@@ -13,6 +13,7 @@
 #include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/runcontroller.h"
 #include "app/studio/lab/twinpanel.h"
+#include "findchild.h"
 
 #include <QListWidget>
 
@@ -28,47 +29,47 @@ template <class T> T *part(QObject &page, const char *name)
 
 inline DiagramScene *sceneOf(LabPage &lab)
 {
-    return part<DiagramScene>(lab, "diagramScene");
+    return child<DiagramScene>(lab, "diagramScene");
 }
 inline DiagramView *viewOf(LabPage &lab)
 {
-    return part<DiagramView>(lab, "diagramView");
+    return child<DiagramView>(lab, "diagramView");
 }
 inline ChartsPanel *chartsOf(LabPage &lab)
 {
-    return part<ChartsPanel>(lab, "charts");
+    return child<ChartsPanel>(lab, "charts");
 }
 inline TwinPanel *twinOf(LabPage &lab)
 {
-    return part<TwinPanel>(lab, "twin");
+    return child<TwinPanel>(lab, "twin");
 }
 inline ReportPanel *reportOf(LabPage &lab)
 {
-    return part<ReportPanel>(lab, "report");
+    return child<ReportPanel>(lab, "report");
 }
 inline PropertiesPanel *propertiesOf(LabPage &lab)
 {
-    return part<PropertiesPanel>(lab, "properties");
+    return child<PropertiesPanel>(lab, "properties");
 }
 inline PaletteWidget *paletteOf(LabPage &lab)
 {
-    return part<PaletteWidget>(lab, "palette");
+    return child<PaletteWidget>(lab, "palette");
 }
 inline FaultTimeline *timelineOf(LabPage &lab)
 {
-    return part<FaultTimeline>(lab, "faultTimeline");
+    return child<FaultTimeline>(lab, "faultTimeline");
 }
 inline QListWidget *problemsOf(LabPage &lab)
 {
-    return part<QListWidget>(lab, "problems");
+    return child<QListWidget>(lab, "problems");
 }
 inline RunController *runOf(LabPage &lab)
 {
-    return part<RunController>(lab, "runController");
+    return child<RunController>(lab, "runController");
 }
 inline SimRunner *runnerOf(LabPage &lab)
 {
-    return part<SimRunner>(lab, "liveRunner");
+    return child<SimRunner>(lab, "liveRunner");
 }
 
 } // namespace sds::gui::test

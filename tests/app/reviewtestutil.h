@@ -2,6 +2,7 @@
 
 #include "core/cards/cardhtml.h"
 #include "core/cards/collection.h"
+#include "findchild.h"
 
 #include <QObject>
 #include <QPushButton>
@@ -15,10 +16,7 @@
 // their object names, and the card on screen by its front.
 namespace reviewtest {
 
-template <class T> T *child(QObject &parent, const char *name)
-{
-    return parent.findChild<T *>(QLatin1String(name));
-}
+using ::child;
 
 // The card whose front the card view shows, looked up among all cards in
 // @p cards (fronts differ across the decks the tests use); nullopt when no

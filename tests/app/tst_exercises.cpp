@@ -12,6 +12,7 @@
 #include "app/studio/mainwindow.h"
 #include "app/studio/workspace.h"
 #include "core/diagram/diagramformat.h"
+#include "findchild.h"
 #include "labparts.h"
 
 #include <QAction>
@@ -35,16 +36,6 @@ namespace {
 
 const QString kContent = QStringLiteral(SDS_TEST_DATA_DIR "/exercise-content");
 const QString kId = QStringLiteral("photo-inbox");
-
-// The child of @p parent called @p name; the test stops at once when there
-// is none, since every later check would be about nothing.
-template <class T> T *child(const QObject &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
 
 // The on-screen centre of the link to exactly @p href, scrolled into view.
 QPoint linkPosition(QTextBrowser *view, const QString &href)

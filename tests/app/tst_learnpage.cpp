@@ -12,6 +12,7 @@
 #include "app/studio/workspace.h"
 #include "core/content/library.h"
 #include "core/study/progressstore.h"
+#include "findchild.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -45,16 +46,6 @@ using sds::content::ContentPaths;
 namespace {
 
 const QString kBuiltIn = QStringLiteral(":/content");
-
-// The child of @p parent called @p name; the test stops at once when there
-// is none, since every later check would be about nothing.
-template <class T> T *child(const QObject &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
 
 // The on-screen centre of the first link in the page whose target starts with @p prefix.
 QPoint linkPosition(QTextBrowser *view, const QString &prefix, QString *href)
