@@ -1,5 +1,6 @@
 #include "app/cli/simcommand.h"
 
+#include "app/cli/experimentcommand.h"
 #include "core/diagram/catalogue.h"
 #include "core/diagram/diagramformat.h"
 #include "core/sim/analytic.h"
@@ -20,11 +21,12 @@ namespace sds::cli {
 
 namespace {
 
-const char *const kUsage =
+const char *const kSynopsis =
     "Usage: sdstudio-cli sim run FILE [--requests N | --duration SECONDS] [--seed N]\n"
     "                            [--rate RPS] [--warmup SECONDS] [--json]\n"
     "       sdstudio-cli sim analyze FILE [--json]\n"
-    "       sdstudio-cli sim kinds [--json]\n\n"
+    "       sdstudio-cli sim kinds [--json]\n";
+const char *const kDetails =
     "run      Simulate the diagram in FILE and print what was measured.\n"
     "analyze  Print what queueing theory predicts for it, where a formula applies.\n"
     "kinds    List the component kinds and their parameters (the catalogue).\n\n"
@@ -35,6 +37,12 @@ const char *const kUsage =
     "  --rate RPS          total request rate, shared over the clients in their proportions\n"
     "  --warmup SECONDS    statistics start after this (default: the file's)\n"
     "  --json              one JSON object instead of a table\n";
+
+QString usage()
+{
+    return QString::fromUtf8(kSynopsis) + QString::fromUtf8(kExperimentSynopsis) + u'\n' +
+           QString::fromUtf8(kDetails) + u'\n' + QString::fromUtf8(kExperimentDetails);
+}
 
 struct Options {
     QString action;
@@ -310,7 +318,7 @@ Command simCommand()
     return {QStringLiteral("sim"), QStringLiteral("Run or analyze a lab diagram headless."),
             [](const QStringList &args, Streams &io) {
                 if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
-                    (args.isEmpty() ? io.err : io.out) << kUsage;
+                    (args.isEmpty() ? io.err : io.out) << usage();
                     return args.isEmpty() ? kExitUsage : kExitOk;
                 }
                 if (args.first() == u"kinds") {
@@ -321,10 +329,12 @@ Command simCommand()
                     }
                     return listKinds(json, io);
                 }
+                if (isExperimentAction(args.first()))
+                    return runExperiment(args, io);
                 Options o;
                 const QString error = parse(args, o);
                 if (!error.isEmpty()) {
-                    io.err << "sdstudio-cli sim: " << error << "\n\n" << kUsage;
+                    io.err << "sdstudio-cli sim: " << error << "\n\n" << usage();
                     return kExitUsage;
                 }
                 return o.action == u"run" ? run(o, io) : analyzeFile(o, io);
