@@ -291,7 +291,8 @@ private slots:
             titles << a->text();
         QCOMPARE(titles, (QStringList{QStringLiteral("Components"), QStringLiteral("Properties"),
                                       QStringLiteral("Problems"), QStringLiteral("Charts"),
-                                      QStringLiteral("Analytic twin"), QStringLiteral("Report")}));
+                                      QStringLiteral("Analytic twin"), QStringLiteral("Report"),
+                                      QStringLiteral("Sweep"), QStringLiteral("Compare")}));
         auto *problems = w->lab()->findChild<QDockWidget *>(QStringLiteral("problemsDock"));
         QVERIFY(problems->isVisible());
         problems->close();

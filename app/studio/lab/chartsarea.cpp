@@ -24,8 +24,18 @@ ChartsArea::ChartsArea(QWidget *parent)
     m_pinAction->setObjectName(QStringLiteral("pinAction"));
     m_pinAction->setCheckable(true);
     m_pinAction->setToolTip(tr("Keep this run's lines, dashed, under the next run's (A/B)"));
-    connect(m_pinAction, &QAction::toggled, this,
-            [this](bool on) { on ? m_charts->pin() : m_charts->clearPin(); });
+    connect(m_pinAction, &QAction::toggled, this, [this](bool on) {
+        on ? m_charts->pin() : m_charts->clearPin();
+        setPinned(on && m_charts->hasPin());
+        emit pinToggled(m_charts->hasPin());
+    });
+    m_compareAction = bar->addAction(QString());
+    m_compareAction->setObjectName(QStringLiteral("compareAction"));
+    m_compareAction->setToolTip(tr("Run the pinned design and this one on the same seeds and "
+                                   "say, per metric, whether the change is better, worse or "
+                                   "no clear difference"));
+    connect(m_compareAction, &QAction::triggered, this, &ChartsArea::compareRequested);
+    setCompareSeeds(10);
     QAction *csv = bar->addAction(tr("Export CSV…"));
     csv->setToolTip(tr("Save the time series of this run as CSV"));
     connect(csv, &QAction::triggered, this, [this] {
@@ -91,6 +101,17 @@ void ChartsArea::setPinned(bool pinned)
 {
     const QSignalBlocker block(m_pinAction);
     m_pinAction->setChecked(pinned);
+    m_compareAction->setEnabled(pinned);
+}
+
+bool ChartsArea::isPinned() const
+{
+    return m_pinAction->isChecked();
+}
+
+void ChartsArea::setCompareSeeds(int seeds)
+{
+    m_compareAction->setText(tr("Compare (%1 seeds)").arg(seeds));
 }
 
 } // namespace sds::gui

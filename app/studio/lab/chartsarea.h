@@ -31,6 +31,15 @@ public:
     void clearAll();
     // Before a run the axes would be empty: a line over them says how to start.
     void showStartHint(bool shown);
+    bool isPinned() const;
+    // The compare action's label names the seeds it will run.
+    void setCompareSeeds(int seeds);
+
+signals:
+    // The user pinned the run on the charts, or unpinned it.
+    void pinToggled(bool pinned);
+    // Compare (K seeds): the pinned design against the current one.
+    void compareRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -40,6 +49,7 @@ private:
 
     ChartsPanel *m_charts;
     QAction *m_pinAction;
+    QAction *m_compareAction;
     QLabel *m_hint;
 };
 

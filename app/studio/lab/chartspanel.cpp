@@ -1,6 +1,7 @@
 #include "app/studio/lab/chartspanel.h"
 
 #include "app/studio/chartcolours.h"
+#include "app/studio/lab/chartformat.h"
 #include "app/studio/theme.h"
 
 #include <QChart>
@@ -25,6 +26,10 @@ namespace sds::gui {
 
 namespace {
 
+using chartformat::csvField;
+using chartformat::labelFormat;
+using chartformat::niceStep;
+
 enum Tab { Throughput, Latency, Errors, Utilisation, HitRatio, StaleReads, TabCount };
 
 constexpr double kWindow = 120; // simulated seconds shown
@@ -42,43 +47,9 @@ using namespace chartcolours;
 const std::array<QColor, 9> kNodeColours = {kBlue, kAmber, kEmerald, kViolet, kPink,
                                             kCyan, kRed,   kLime,    kOrange};
 
-// The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least @p raw.
-double niceStep(double raw)
-{
-    if (!(raw > 0))
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double m : {1.0, 2.0, 2.5, 5.0}) {
-        if (m * magnitude >= raw * (1 - 1e-9))
-            return m * magnitude;
-    }
-    return 10 * magnitude;
-}
-
-// printf format that shows every tick at @p step exactly, and no more digits.
-QString labelFormat(double step)
-{
-    int decimals = 0;
-    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) -
-                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QStringLiteral("%.%1f").arg(decimals);
-}
-
 QString number(double v)
 {
     return QString::number(v, 'g', 12);
-}
-
-// RFC 4180: node ids are the user's; quote one only when it needs it.
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 struct Chart {

@@ -2,11 +2,13 @@
 
 #include "app/studio/lab/chartsarea.h"
 #include "app/studio/lab/chartspanel.h"
+#include "app/studio/lab/comparepanel.h"
 #include "app/studio/lab/diagramclipboard.h"
 #include "app/studio/lab/diagramscene.h"
 #include "app/studio/lab/diagramview.h"
 #include "app/studio/lab/faulttimeline.h"
 #include "app/studio/lab/labdocument.h"
+#include "app/studio/lab/labexperiments.h"
 #include "app/studio/lab/labfileactions.h"
 #include "app/studio/lab/nodeitem.h"
 #include "app/studio/lab/palettewidget.h"
@@ -16,6 +18,7 @@
 #include "app/studio/lab/runcontroller.h"
 #include "app/studio/lab/runtoolbar.h"
 #include "app/studio/lab/sceneexport.h"
+#include "app/studio/lab/sweeppanel.h"
 #include "app/studio/lab/twinpanel.h"
 #include "core/content/exercise.h"
 #include "core/diagram/validation.h"
@@ -50,6 +53,7 @@ LabPage::LabPage(QWidget *parent)
     , m_toolBar(new RunToolBar(this))
     , m_timeline(new FaultTimeline)
     , m_canvas(new CanvasActions(*m_scene, *m_view, this))
+    , m_experiments(new LabExperiments(*m_document, *m_run, this))
     , m_exportAction(new QAction(tr("&Export Diagram…"), this))
 {
     setObjectName(QStringLiteral("labPage"));
@@ -134,6 +138,16 @@ void LabPage::connectRun()
     connect(m_run, &RunController::stateChanged, this, &LabPage::runnerStateChanged);
     connect(m_run, &RunController::predictionChanged, m_twin, &TwinPanel::setPrediction);
     connect(m_run, &RunController::message, this, &LabPage::statusMessage);
+    // A pin is the A of a comparison; Compare runs it against the canvas.
+    connect(m_chartsArea, &ChartsArea::pinToggled, this,
+            [this](bool on) { on ? m_experiments->pinCurrent() : m_experiments->clearPin(); });
+    connect(m_chartsArea, &ChartsArea::compareRequested, this, [this] {
+        m_compareDock->show();
+        m_compareDock->raise();
+        m_experiments->compare();
+    });
+    connect(m_experiments->comparePanel(), &ComparePanel::seedsChanged, m_chartsArea,
+            &ChartsArea::setCompareSeeds);
     connect(m_run, &RunController::referenceFinished, this,
             [this](const QStringList &ids, const std::vector<sim::Sample> &series) {
                 if (m_charts->pointCount(0) > 0) {
@@ -177,6 +191,12 @@ void LabPage::createDocks()
     QDockWidget *report =
         dock(tr("Report"), QStringLiteral("reportDock"), m_report, Qt::BottomDockWidgetArea);
     tabifyDockWidget(twin, report);
+    QDockWidget *sweep = dock(tr("Sweep"), QStringLiteral("sweepDock"), m_experiments->sweepPanel(),
+                              Qt::BottomDockWidgetArea);
+    tabifyDockWidget(report, sweep);
+    m_compareDock = dock(tr("Compare"), QStringLiteral("compareDock"),
+                         m_experiments->comparePanel(), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(sweep, m_compareDock);
     charts->raise();
     m_charts->setMinimumHeight(230);
 }
@@ -204,6 +224,7 @@ void LabPage::startAttempt(const diagram::DiagramData &reference)
                               "design after the client meanwhile"),
                            10000);
     }
+    m_experiments->pin(reference, 1); // the reference runs at its stated load
     m_keepPin = true; // the pin, or the one on its way, is what the attempt is measured against
     loadTemplate(content::attemptCanvas(reference));
     m_keepPin = false;
@@ -279,6 +300,7 @@ void LabPage::documentReplaced()
     } else {
         m_run->stopReferenceRun(); // its pin would land on another design
         m_chartsArea->clearAll();
+        m_experiments->clearPin();
     }
     m_timeline->reset();
     m_toolBar->clearClock();

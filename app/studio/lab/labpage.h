@@ -12,6 +12,7 @@
 #include <vector>
 
 class QAction;
+class QDockWidget;
 class QUndoStack;
 
 namespace sds::gui {
@@ -21,6 +22,7 @@ class ChartsPanel;
 class DiagramScene;
 class DiagramView;
 class FaultTimeline;
+class LabExperiments;
 class PaletteWidget;
 class ProblemsList;
 class PropertiesPanel;
@@ -125,6 +127,8 @@ private:
     RunToolBar *m_toolBar;
     FaultTimeline *m_timeline;
     CanvasActions *m_canvas;
+    LabExperiments *m_experiments;
+    QDockWidget *m_compareDock = nullptr;
     QAction *m_exportAction;
     QList<QAction *> m_panelActions;
     double m_reportedAt = -1; // simulated time of the report shown
