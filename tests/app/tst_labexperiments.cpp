@@ -127,6 +127,17 @@ private slots:
         auto *plot = child<SweepPlot>(*lab, "sweepPlot");
         QCOMPARE(plot->plottedPoints(), 4);
         QVERIFY(plot->showsTwin());
+
+        // Capacity for p99 <= 100 ms: ln(100) / (mu - lambda) = 0.1 s gives 53.95 rps.
+        child<QDoubleSpinBox>(*lab, "capacityP99")->setValue(100);
+        QTest::mouseClick(child<QPushButton>(*lab, "capacityRun"), Qt::LeftButton);
+        QVERIFY(panel->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 60000);
+        QVERIFY(panel->capacity().has_value());
+        const double expected = 100 - std::log(100.0) / 0.1;
+        QVERIFY2(std::abs(panel->capacity()->maxRate.mean - expected) < 0.05 * expected,
+                 qPrintable(child<QLabel>(*lab, "capacityResult")->text()));
+        QVERIFY(child<QLabel>(*lab, "capacityResult")->text().contains(u"rps"));
         shot(*lab, "lab-sweep.png");
         metric->setCurrentIndex(metric->findData(int(sds::experiment::Metric::LatencyP99)));
         QVERIFY(!plot->showsTwin()); // the twin predicts the mean, not the tail
@@ -222,6 +233,27 @@ private slots:
         QVERIFY(!panel->hasPinned());
         QVERIFY(!panel->comparison().has_value());
         QVERIFY(!table->item(int(Metric::LatencyP99), 5));
+    }
+
+    void replicateGivesIntervalsForTheCanvas()
+    {
+        auto lab = shown(mm1(80));
+        auto *panel = child<ComparePanel>(*lab, "comparePanel");
+        child<QSpinBox>(*lab, "compareSeeds")->setValue(8);
+        child<QSpinBox>(*lab, "compareRequests")->setValue(20000);
+        QTest::mouseClick(child<QPushButton>(*lab, "replicateStart"), Qt::LeftButton);
+        QVERIFY(panel->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 60000);
+        QVERIFY(panel->replication().has_value());
+        using sds::experiment::Metric;
+        const auto &w = (*panel->replication())[Metric::LatencyMean];
+        QCOMPARE(w.n, 8);
+        // W = 10 ms / (1 - 0.8) = 50 ms, inside a narrow interval.
+        QVERIFY2(w.low < 50 && 50 < w.high,
+                 qPrintable(QStringLiteral("%1 to %2").arg(w.low).arg(w.high)));
+        auto *table = child<QTableWidget>(*lab, "compareTable");
+        QVERIFY(table->isColumnHidden(5)); // no verdict without a B
+        QVERIFY(table->item(int(Metric::LatencyMean), 2)->text().contains(u" to "));
     }
 
     void identicalDesignsShowNoClearDifference()

@@ -41,6 +41,7 @@ ComparePanel::ComparePanel(QWidget *parent)
     , m_seeds(new QSpinBox)
     , m_requests(new QSpinBox)
     , m_start(new QPushButton(tr("Compare")))
+    , m_replicate(new QPushButton(tr("Replicate this design")))
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_progress(new QProgressBar)
     , m_note(new QLabel)
@@ -51,6 +52,9 @@ ComparePanel::ComparePanel(QWidget *parent)
     m_seeds->setObjectName(QStringLiteral("compareSeeds"));
     m_requests->setObjectName(QStringLiteral("compareRequests"));
     m_start->setObjectName(QStringLiteral("compareStart"));
+    m_replicate->setObjectName(QStringLiteral("replicateStart"));
+    m_replicate->setToolTip(tr("Run the design on the canvas once per seed and give each "
+                               "metric's mean with its 95 % interval"));
     m_cancel->setObjectName(QStringLiteral("compareCancel"));
     m_progress->setObjectName(QStringLiteral("compareProgress"));
     m_note->setObjectName(QStringLiteral("compareNote"));
@@ -84,6 +88,7 @@ ComparePanel::ComparePanel(QWidget *parent)
     bar->addWidget(m_seeds);
     bar->addWidget(m_requests);
     bar->addWidget(m_start);
+    bar->addWidget(m_replicate);
     bar->addWidget(m_cancel);
     bar->addWidget(m_progress, 1);
     bar->addStretch(1);
@@ -94,6 +99,7 @@ ComparePanel::ComparePanel(QWidget *parent)
     layout->addWidget(m_table, 1);
 
     connect(m_start, &QPushButton::clicked, this, &ComparePanel::start);
+    connect(m_replicate, &QPushButton::clicked, this, &ComparePanel::replicate);
     connect(m_seeds, &QSpinBox::valueChanged, this, &ComparePanel::seedsChanged);
     connect(m_cancel, &QPushButton::clicked, this, &ComparePanel::cancel);
     connect(m_job, &ExperimentJob::progressed, this, [this](int done, int total) {
@@ -101,6 +107,7 @@ ComparePanel::ComparePanel(QWidget *parent)
         m_progress->setValue(done);
     });
     connect(m_job, &ExperimentJob::finished, this, &ComparePanel::finished);
+
     setRunning(false);
 }
 
@@ -111,10 +118,12 @@ void ComparePanel::setPinned(std::optional<diagram::DiagramData> design, double 
     m_pinned = std::move(design);
     m_pinnedLoad = loadFactor;
     // A verdict about another pair must not stay on screen.
-    m_result.reset();
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        for (int col = ACol; col < ColumnCount; ++col)
-            delete m_table->takeItem(row, col);
+    if (m_result || (m_pinned && m_replication)) {
+        m_result.reset();
+        m_replication.reset();
+        clearCells();
+        setHeaders(true);
+    }
     if (!isRunning())
         setRunning(false);
 }
@@ -123,6 +132,25 @@ void ComparePanel::setCurrent(const diagram::DiagramData &design, double loadFac
 {
     m_current = design;
     m_currentLoad = loadFactor;
+}
+
+void ComparePanel::setHeaders(bool comparing)
+{
+    if (comparing)
+        m_table->setHorizontalHeaderLabels({tr("Metric"), tr("A (pinned)"), tr("B (now)"),
+                                            tr("B − A"), tr("95 % interval"), tr("Verdict")});
+    else
+        m_table->setHorizontalHeaderLabels(
+            {tr("Metric"), tr("Mean"), tr("95 % interval"), QString(), QString(), QString()});
+    for (int col = DiffCol; col < ColumnCount; ++col)
+        m_table->setColumnHidden(col, !comparing);
+}
+
+void ComparePanel::clearCells()
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        for (int col = ACol; col < ColumnCount; ++col)
+            delete m_table->takeItem(row, col);
 }
 
 int ComparePanel::seeds() const
@@ -137,13 +165,16 @@ bool ComparePanel::isRunning() const
 
 void ComparePanel::showIdleNote()
 {
+    if (m_replication)
+        return;
     if (!m_pinned) {
         m_note->setText(tr("Pin a run for comparison above the charts (or try your own design "
                            "for an exercise), change the design, then Compare: both run on the "
-                           "same seeds and each metric gets a verdict."));
+                           "same seeds and each metric gets a verdict. Replicate runs the "
+                           "design on the canvas alone for each metric's interval."));
         return;
     }
-    if (!m_result)
+    if (!m_result && !m_replication)
         m_note->setText(tr("A is the pinned design at %1 % load, B the design on the canvas at "
                            "%2 %. Compare runs both on the same seeds.")
                             .arg(qRound(m_pinnedLoad * 100))
@@ -174,6 +205,29 @@ void ComparePanel::start()
     setRunning(true);
 }
 
+void ComparePanel::replicate()
+{
+    if (isRunning())
+        return;
+    QString error;
+    const auto net = network(m_current, m_currentLoad, &error);
+    if (!net) {
+        m_note->setText(tr("Cannot run: %1").arg(error));
+        return;
+    }
+    experiment::ReplicationPlan plan;
+    plan.seeds = m_seeds->value();
+    plan.baseSeed = m_current.run.seed;
+    plan.length.requests = std::uint64_t(m_requests->value());
+    m_seedsRun = plan.seeds;
+    m_runsInbox = std::make_shared<std::vector<experiment::RunResult>>();
+    m_job->start([net = *net, plan, inbox = m_runsInbox](experiment::Progress &progress) {
+        *inbox = experiment::runReplications(net, plan, &progress);
+    });
+    m_note->setText(tr("Running the design on %1 seeds…").arg(plan.seeds));
+    setRunning(true);
+}
+
 void ComparePanel::cancel()
 {
     m_job->cancel();
@@ -181,17 +235,61 @@ void ComparePanel::cancel()
 
 void ComparePanel::finished()
 {
+    if (m_runsInbox) {
+        const experiment::Summary summary = experiment::summarize(*m_runsInbox);
+        const bool cancelled = m_job->wasCancelled();
+        m_runsInbox.reset();
+        setRunning(false);
+        if (cancelled) {
+            m_note->setText(tr("Cancelled"));
+            return;
+        }
+        m_result.reset();
+        m_replication = summary;
+        showReplication();
+        return;
+    }
     setRunning(false);
     if (m_inbox->cancelled) {
         m_note->setText(tr("Cancelled: no verdict from a partial set of seeds"));
         return;
     }
     m_result = *m_inbox;
+    m_replication.reset();
     showResult();
+}
+
+void ComparePanel::showReplication()
+{
+    setHeaders(false);
+    clearCells();
+    const experiment::Summary &s = *m_replication;
+    for (Metric m : experiment::allMetrics()) {
+        const experiment::Estimate &e = s[m];
+        auto *mean = new QTableWidgetItem(experiment::formatMetric(m, e.mean));
+        mean->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(int(m), ACol, mean);
+        auto *interval =
+            new QTableWidgetItem(e.valid() ? QStringLiteral("%1 to %2")
+                                                 .arg(experiment::formatMetric(m, e.low),
+                                                      experiment::formatMetric(m, e.high))
+                                           : tr("no value"));
+        interval->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(int(m), BCol, interval);
+    }
+    QString note = tr("The design on the canvas over %1 seeds at %2 % load: each metric's mean "
+                      "and its 95 % interval (Student t).")
+                       .arg(m_seedsRun)
+                       .arg(qRound(m_currentLoad * 100));
+    if (s.overloadedRuns)
+        note += QLatin1Char(' ') +
+                tr("%n run(s) overloaded: queues grew without bound.", nullptr, s.overloadedRuns);
+    m_note->setText(note);
 }
 
 void ComparePanel::showResult()
 {
+    setHeaders(true);
     const experiment::Comparison &c = *m_result;
     const QPalette pal = palette();
     for (Metric m : experiment::allMetrics()) {
@@ -235,6 +333,7 @@ void ComparePanel::setRunning(bool running)
     m_start->setEnabled(!running && m_pinned.has_value());
     m_start->setToolTip(m_pinned ? tr("Run A and B on the same seeds")
                                  : tr("Pin a run for comparison first"));
+    m_replicate->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_progress->setVisible(running);
     m_seeds->setEnabled(!running);

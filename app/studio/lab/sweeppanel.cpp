@@ -5,6 +5,7 @@
 #include "app/studio/lab/sweepplot.h"
 #include "core/experiment/replications.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -82,6 +84,11 @@ SweepPanel::SweepPanel(QWidget *parent)
     , m_status(new QLabel)
     , m_csv(new QPushButton(tr("Export CSV…")))
     , m_png(new QPushButton(tr("Export PNG…")))
+    , m_p99Target(new QDoubleSpinBox)
+    , m_limitErrors(new QCheckBox(tr("and errors at most")))
+    , m_maxErrors(new QDoubleSpinBox)
+    , m_capacityRun(new QPushButton(tr("Find capacity")))
+    , m_capacityResult(new QLabel)
     , m_plot(new SweepPlot)
     , m_job(new ExperimentJob(this))
 {
@@ -99,6 +106,22 @@ SweepPanel::SweepPanel(QWidget *parent)
     m_status->setObjectName(QStringLiteral("sweepStatus"));
     m_csv->setObjectName(QStringLiteral("sweepCsv"));
     m_png->setObjectName(QStringLiteral("sweepPng"));
+    m_p99Target->setObjectName(QStringLiteral("capacityP99"));
+    m_limitErrors->setObjectName(QStringLiteral("capacityLimitErrors"));
+    m_maxErrors->setObjectName(QStringLiteral("capacityMaxErrors"));
+    m_capacityRun->setObjectName(QStringLiteral("capacityRun"));
+    m_capacityResult->setObjectName(QStringLiteral("capacityResult"));
+    m_p99Target->setRange(0.01, 1e6);
+    m_p99Target->setValue(200);
+    m_p99Target->setSuffix(QStringLiteral(" ms"));
+    m_p99Target->setToolTip(tr("The service-level objective: p99 latency at most this"));
+    m_maxErrors->setRange(0, 100);
+    m_maxErrors->setValue(1);
+    m_maxErrors->setSuffix(QStringLiteral(" %"));
+    m_maxErrors->setEnabled(false);
+    connect(m_limitErrors, &QCheckBox::toggled, m_maxErrors, &QWidget::setEnabled);
+    m_capacityResult->setWordWrap(true);
+    m_capacityResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_parameter->setMinimumContentsLength(18);
@@ -154,6 +177,13 @@ SweepPanel::SweepPanel(QWidget *parent)
     exports->addWidget(m_csv);
     exports->addWidget(m_png);
     form->addRow(exports);
+    form->addRow(tr("Capacity for p99 ≤"), m_p99Target);
+    auto *errors = new QHBoxLayout;
+    errors->addWidget(m_limitErrors);
+    errors->addWidget(m_maxErrors, 1);
+    form->addRow(errors);
+    form->addRow(m_capacityRun);
+    form->addRow(m_capacityResult);
     auto *controls = new QWidget;
     controls->setLayout(form);
     controls->setMaximumWidth(340);
@@ -165,6 +195,7 @@ SweepPanel::SweepPanel(QWidget *parent)
 
     connect(m_parameter, &QComboBox::currentIndexChanged, this, &SweepPanel::parameterChosen);
     connect(m_run, &QPushButton::clicked, this, &SweepPanel::run);
+    connect(m_capacityRun, &QPushButton::clicked, this, &SweepPanel::findCapacity);
     connect(m_cancel, &QPushButton::clicked, this, &SweepPanel::cancel);
     connect(m_metric, &QComboBox::currentIndexChanged, this,
             [this] { m_plot->setMetric(Metric(m_metric->currentData().toInt())); });
@@ -173,7 +204,8 @@ SweepPanel::SweepPanel(QWidget *parent)
         m_progress->setValue(done);
         takeNewPoints();
     });
-    connect(m_job, &ExperimentJob::finished, this, &SweepPanel::finished);
+    connect(m_job, &ExperimentJob::finished, this,
+            [this] { m_capacityInbox ? capacityFinished() : finished(); });
     connect(m_csv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Sweep"), QStringLiteral("sweep.csv"), tr("CSV (*.csv)"));
@@ -283,6 +315,11 @@ void SweepPanel::run()
     m_plan = plan;
     m_points.clear();
     m_plot->setPoints({});
+    m_plot->setMarker(m_capacity &&
+                              plan.parameter.target == experiment::SweepParameter::Target::Rate
+                          ? std::optional<double>(m_capacity->maxRate.mean)
+                          : std::nullopt,
+                      tr("capacity"));
     m_plot->setAxisTitle(m_parameter->currentText());
     m_inbox = std::make_shared<Inbox>();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
@@ -299,6 +336,65 @@ void SweepPanel::run()
         inbox->result = std::move(r);
     });
     setRunning(true);
+}
+
+void SweepPanel::findCapacity()
+{
+    if (isRunning())
+        return;
+    experiment::CapacityPlan plan;
+    plan.goal.p99Ms = m_p99Target->value();
+    if (m_limitErrors->isChecked())
+        plan.goal.maxErrorRate = m_maxErrors->value() / 100;
+    plan.replications.seeds = m_seeds->value();
+    plan.replications.baseSeed = m_design.run.seed;
+    plan.replications.length.requests = std::uint64_t(m_requests->value());
+    sim::CompileResult compiled = sim::compileNetwork(m_design);
+    QString error = experiment::checkCapacityPlan(plan);
+    if (error.isEmpty() && !compiled.ok())
+        error = tr("The design cannot run yet: see Problems");
+    if (!error.isEmpty()) {
+        m_capacityResult->setText(error);
+        return;
+    }
+    compiled.network.loadFactor = m_loadFactor; // the search starts from the slider's rate
+    m_capacityPlan = plan;
+    m_capacity.reset();
+    m_plot->setMarker(std::nullopt, {});
+    m_capacityInbox = std::make_shared<experiment::CapacityResult>();
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_capacityResult->setText(tr("Searching over %1 seeds…").arg(plan.replications.seeds));
+    m_job->start([net = std::move(compiled.network), plan,
+                  inbox = m_capacityInbox](experiment::Progress &progress) {
+        *inbox = experiment::findCapacity(net, plan, &progress);
+    });
+    setRunning(true);
+}
+
+void SweepPanel::capacityFinished()
+{
+    const experiment::CapacityResult r = *m_capacityInbox;
+    m_capacityInbox.reset();
+    setRunning(false);
+    if (r.cancelled) {
+        m_capacityResult->setText(tr("Cancelled"));
+        return;
+    }
+    if (!r.problem.isEmpty()) {
+        m_capacityResult->setText(r.problem);
+        return;
+    }
+    m_capacity = r;
+    const auto rps = [](double v) {
+        return QLocale().toString(v, 'f', v < 100 ? 1 : 0);
+    };
+    m_capacityResult->setText(
+        tr("<b>%1 rps</b> (95 % interval %2–%3) over %4 seeds; p99 there %5")
+            .arg(rps(r.maxRate.mean), rps(r.maxRate.low), rps(r.maxRate.high))
+            .arg(m_capacityPlan.replications.seeds)
+            .arg(experiment::formatMetric(Metric::LatencyP99, r.atMax[Metric::LatencyP99].mean)));
+    if (m_plan.parameter.target == experiment::SweepParameter::Target::Rate)
+        m_plot->setMarker(r.maxRate.mean, tr("capacity"));
 }
 
 void SweepPanel::cancel()

@@ -1,14 +1,17 @@
 #pragma once
 
 #include "core/diagram/diagramdata.h"
+#include "core/experiment/capacity.h"
 #include "core/experiment/sweep.h"
 
 #include <QWidget>
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -24,7 +27,9 @@ class SweepPlot;
 // The Sweep tab: vary the rate or one numeric parameter of a node or edge
 // over a range, N points x K seeds on every core, and plot a metric with its
 // intervals beside the analytic twin's curve. Points appear as they finish;
-// Cancel stops; the result exports as CSV and PNG. It sweeps a copy of the
+// Cancel stops; the result exports as CSV and PNG. Below, the capacity
+// search: the highest total rate that meets a p99 target, marked on a rate
+// sweep's plot. It sweeps a copy of the
 // design taken at Run, so edits made meanwhile change nothing.
 class SweepPanel final : public QWidget
 {
@@ -38,9 +43,12 @@ public:
     // The design to sweep and the lab's load factor (applied when what varies is not the rate).
     void setDesign(const diagram::DiagramData &design, double loadFactor);
     void run();
+    // The highest total rate meeting the p99 target (and error limit), over the seeds.
+    void findCapacity();
     void cancel();
     bool isRunning() const;
     const std::vector<experiment::SweepPoint> &points() const { return m_points; }
+    const std::optional<experiment::CapacityResult> &capacity() const { return m_capacity; }
     QString csv() const;
     bool exportCsv(const QString &path, QString *error) const;
     bool exportPng(const QString &path, QString *error);
@@ -53,6 +61,7 @@ private:
     void parameterChosen();
     void takeNewPoints();
     void finished();
+    void capacityFinished();
     void setRunning(bool running);
 
     diagram::DiagramData m_design;
@@ -70,6 +79,11 @@ private:
     QLabel *m_status;
     QPushButton *m_csv;
     QPushButton *m_png;
+    QDoubleSpinBox *m_p99Target;
+    QCheckBox *m_limitErrors;
+    QDoubleSpinBox *m_maxErrors;
+    QPushButton *m_capacityRun;
+    QLabel *m_capacityResult;
     SweepPlot *m_plot;
     ExperimentJob *m_job;
 
@@ -82,6 +96,9 @@ private:
         experiment::SweepResult result;
     };
     std::shared_ptr<Inbox> m_inbox;
+    std::shared_ptr<experiment::CapacityResult> m_capacityInbox; // set while a search runs
+    std::optional<experiment::CapacityResult> m_capacity;
+    experiment::CapacityPlan m_capacityPlan;
     qint64 m_startedMs = 0;
 };
 

@@ -75,6 +75,13 @@ void SweepPlot::setAxisTitle(const QString &title)
     update();
 }
 
+void SweepPlot::setMarker(std::optional<double> value, const QString &label)
+{
+    m_marker = value;
+    m_markerLabel = label;
+    update();
+}
+
 void SweepPlot::setEmptyText(const QString &text)
 {
     m_emptyText = text;
@@ -198,6 +205,11 @@ void SweepPlot::paintEvent(QPaintEvent *)
         }
         p.setPen(QPen(chartcolours::kAmber, 2, Qt::DashLine));
         p.drawPath(path);
+    }
+    if (m_marker && *m_marker >= xr.lo && *m_marker <= xr.hi) {
+        p.setPen(QPen(chartcolours::kEmerald, 1.5, Qt::DashDotLine));
+        p.drawLine(QPointF(X(*m_marker), area.top()), QPointF(X(*m_marker), area.bottom()));
+        p.drawText(QPointF(X(*m_marker) + 4, area.top() + fm.ascent() + 2), m_markerLabel);
     }
     const QColor dot = chartcolours::kBlue;
     QPainterPath line;

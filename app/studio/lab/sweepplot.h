@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 namespace sds::gui {
@@ -24,6 +25,8 @@ public:
     void setPoints(std::vector<experiment::SweepPoint> points);
     void setMetric(experiment::Metric metric);
     void setAxisTitle(const QString &title);
+    // A vertical line at @p value on the x axis (the capacity found), or none.
+    void setMarker(std::optional<double> value, const QString &label);
     // What the empty plot says (how to start).
     void setEmptyText(const QString &text);
     // The points whose interval has a value for the metric shown.
@@ -42,6 +45,8 @@ private:
     experiment::Metric m_metric = experiment::Metric::LatencyP99;
     QString m_axisTitle;
     QString m_emptyText;
+    std::optional<double> m_marker;
+    QString m_markerLabel;
 };
 
 } // namespace sds::gui
