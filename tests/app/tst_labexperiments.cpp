@@ -5,9 +5,11 @@
 #include "app/studio/lab/comparepanel.h"
 #include "app/studio/lab/sweeppanel.h"
 #include "app/studio/lab/sweepplot.h"
+#include "app/studio/theme.h"
 #include "labparts.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -139,6 +141,17 @@ private slots:
                  qPrintable(child<QLabel>(*lab, "capacityResult")->text()));
         QVERIFY(child<QLabel>(*lab, "capacityResult")->text().contains(u"rps"));
         shot(*lab, "lab-sweep.png");
+
+        // The plot follows the theme: drawn on the dark palette's base.
+        Theme theme;
+        theme.setChoice(ThemeChoice::Dark);
+        QApplication::processEvents();
+        const QImage dark = plot->grab().toImage();
+        QCOMPARE(dark.pixelColor(2, 2), plot->palette().color(QPalette::Base));
+        QVERIFY(plot->palette().color(QPalette::Base).lightness() < 100);
+        shot(*lab, "lab-sweep-dark.png");
+        theme.setChoice(ThemeChoice::Light);
+        QApplication::processEvents();
         metric->setCurrentIndex(metric->findData(int(sds::experiment::Metric::LatencyP99)));
         QVERIFY(!plot->showsTwin()); // the twin predicts the mean, not the tail
 
