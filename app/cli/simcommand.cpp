@@ -4,6 +4,7 @@
 #include "core/diagram/catalogue.h"
 #include "core/diagram/diagramformat.h"
 #include "core/sim/analytic.h"
+#include "core/sim/cost.h"
 #include "core/sim/network.h"
 #include "core/sim/report.h"
 #include "core/sim/simulation.h"
@@ -121,6 +122,8 @@ void printRun(QTextStream &out, const sim::RunMetrics &m, const sim::Network &ne
         << ", timeout " << m.timeouts << ", node down " << m.nodeDown << "), retries " << m.retries
         << ", stale reads " << m.staleReads << "\n";
     out << "throughput " << QString::number(m.throughput(), 'f', 1) << " rps\n";
+    out << "cost " << sim::formatDollars(sim::monthlyCost(net, &m).total)
+        << " per month (list prices; see FORMAT.md)\n";
     out << "latency ms: mean " << fmtMs(m.latency.mean());
     if (m.latencyMeanCi.valid)
         out << " (95% CI " << fmtMs(m.latencyMeanCi.low) << "–" << fmtMs(m.latencyMeanCi.high)

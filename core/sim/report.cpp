@@ -1,5 +1,7 @@
 #include "core/sim/report.h"
 
+#include "core/sim/cost.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -66,6 +68,12 @@ QJsonObject runReport(const RunMetrics &m, const Network &net, const RunInfo &in
         o.insert(QStringLiteral("job_latency_ms"), jobs);
     }
 
+    const CostEstimate cost = monthlyCost(net, &m);
+    o.insert(QStringLiteral("cost_per_month"), cost.total);
+    QJsonObject costByNode;
+    for (const CostItem &item : cost.items)
+        costByNode.insert(item.node, item.perMonth);
+    o.insert(QStringLiteral("cost_by_node"), costByNode);
     QJsonObject nodes;
     for (std::size_t n = 0; n < m.nodes.size(); ++n) {
         const NodeMetrics &nm = m.nodes[n];

@@ -285,6 +285,17 @@ void LabPage::documentChanged()
     m_scene->setProblems(problems);
     m_problems->showProblems(problems, data.nodes.isEmpty());
     m_timeline->setPlan(data);
+    showCost(nullptr);
+}
+
+// The cost follows every edit; with a run, its per-request services are priced too.
+void LabPage::showCost(const sim::RunMetrics *run)
+{
+    const sim::CompileResult &compiled = m_run->compiled();
+    const sim::CostEstimate cost =
+        compiled.ok() ? sim::monthlyCost(compiled.network, run) : sim::CostEstimate{};
+    m_toolBar->showCost(cost);
+    m_report->setCost(cost);
 }
 
 // New, Open, a template, an exercise's design: the old design's run, figures
@@ -337,6 +348,7 @@ void LabPage::showFrame(const std::shared_ptr<const LabFrame> &frame)
     // The report re-renders a table: once a simulated second is plenty while running.
     const bool settled = frame->finished || m_run->state() != SimRunner::State::Running;
     if (settled || std::abs(frame->simTime - m_reportedAt) >= 1) {
+        showCost(&frame->metrics);
         m_report->showMetrics(frame->metrics, frame->finished, !settled);
         m_reportedAt = frame->simTime;
     }

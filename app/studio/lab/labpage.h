@@ -104,6 +104,7 @@ private:
     void connectRun();
     void selectionChanged();
     void documentChanged();
+    void showCost(const sim::RunMetrics *run);
     void documentReplaced();
     void runLoaded(const QStringList &chartIds);
     void showFrame(const std::shared_ptr<const LabFrame> &frame);

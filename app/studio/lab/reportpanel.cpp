@@ -5,6 +5,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace sds::gui {
 
 namespace {
@@ -66,6 +68,22 @@ void ReportPanel::showMetrics(const sim::RunMetrics &metrics, bool finished, boo
         render();
 }
 
+void ReportPanel::setCost(const sim::CostEstimate &cost)
+{
+    m_cost = cost;
+    m_dirty = true;
+    if (isVisible())
+        render();
+}
+
+QString ReportPanel::nodeCost(const QString &id) const
+{
+    for (const sim::CostItem &item : m_cost.items)
+        if (item.node == id)
+            return sim::formatDollars(item.perMonth);
+    return QStringLiteral("—");
+}
+
 void ReportPanel::render() const
 {
     m_dirty = false;
@@ -101,6 +119,8 @@ void ReportPanel::render() const
         row(tr("Stale reads"), count(m.staleReads));
     if (m.lostWrites > 0)
         row(tr("Writes lost"), count(m.lostWrites));
+    if (!m_cost.items.empty())
+        row(tr("Cost per month"), sim::formatDollars(m_cost.total));
     if (m.jobsCompleted > 0)
         row(tr("Jobs done by workers"),
             tr("%1, mean %2 ms").arg(count(m.jobsCompleted), ms(m.jobLatency.mean())));
@@ -111,23 +131,24 @@ void ReportPanel::render() const
         m_text->setHtml(h);
         return;
     }
-    h +=
-        QStringLiteral(
-            "<table cellspacing=0 cellpadding=3 border=1><tr><th>%1</th><th>%2</th><th>%3</th>"
-            "<th>%4</th><th>%5</th><th>%6</th></tr>")
-            .arg(tr("Node"), tr("Busy"), tr("Queue"), tr("Served"), tr("Dropped"), tr("Hit ratio"));
+    h += QStringLiteral(
+             "<table cellspacing=0 cellpadding=3 border=1><tr><th>%1</th><th>%2</th><th>%3</th>"
+             "<th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>")
+             .arg(tr("Node"), tr("Busy"), tr("Queue"), tr("Served"), tr("Dropped"), tr("Hit ratio"),
+                  tr("Cost / month"));
     for (const sim::NodeMetrics &n : m.nodes) {
         if (n.servers == 0 && n.served == 0)
             continue; // clients
-        h += QStringLiteral(
-                 "<tr><td>%1</td><td align=right>%2 %</td><td align=right>%3</td>"
-                 "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td></tr>")
+        h += QStringLiteral("<tr><td>%1</td><td align=right>%2 %</td><td align=right>%3</td>"
+                            "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td>"
+                            "<td align=right>%7</td></tr>")
                  .arg(n.id.toHtmlEscaped())
                  .arg(n.utilization * 100, 0, 'f', 1)
                  .arg(n.meanQueue, 0, 'f', 2)
                  .arg(count(n.served), count(n.dropped()),
                       n.isCache ? QStringLiteral("%1 %").arg(n.hitRatio() * 100, 0, 'f', 1)
-                                : QStringLiteral("—"));
+                                : QStringLiteral("—"),
+                      nodeCost(n.id));
     }
     h += QStringLiteral("</table>");
     m_text->setHtml(h);

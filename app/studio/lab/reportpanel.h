@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sim/cost.h"
 #include "core/sim/metrics.h"
 
 #include <QWidget>
@@ -23,6 +24,8 @@ public:
 
     // @p running: traffic is flowing, more frames follow soon.
     void showMetrics(const sim::RunMetrics &metrics, bool finished, bool running = false);
+    // The design's monthly cost, shown with the next render.
+    void setCost(const sim::CostEstimate &cost);
     void clear();
     QString html() const;
 
@@ -37,9 +40,11 @@ signals:
 
 private:
     void render() const;
+    QString nodeCost(const QString &id) const;
 
     QTextBrowser *m_text;
     sim::RunMetrics m_metrics;
+    sim::CostEstimate m_cost;
     bool m_finished = false;
     bool m_running = false;
     mutable bool m_dirty = false;

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
 
@@ -36,6 +37,7 @@ RunToolBar::RunToolBar(QWidget *parent)
     , m_load(new QSlider(Qt::Horizontal, this))
     , m_loadLabel(new QLabel(QStringLiteral("100 %"), this))
     , m_clock(new QLabel(this))
+    , m_cost(new QLabel(this))
 {
     setObjectName(QStringLiteral("labRunToolBar"));
     setMovable(false);
@@ -79,6 +81,13 @@ RunToolBar::RunToolBar(QWidget *parent)
     addSeparator();
     m_clock->setObjectName(QStringLiteral("clock"));
     addWidget(m_clock);
+    // Pushed to the right end, so the clock's changing width does not move it.
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    addWidget(spacer);
+    m_cost->setObjectName(QStringLiteral("costLabel"));
+    m_cost->setContentsMargins(8, 0, 8, 0);
+    addWidget(m_cost);
     showState(SimRunner::State::Empty);
     clearClock();
 }
@@ -127,6 +136,20 @@ void RunToolBar::showFrame(const LabFrame &frame)
     if (frame.overloaded)
         text += tr("  ·  overloaded: stopped");
     m_clock->setText(text);
+}
+
+void RunToolBar::showCost(const sim::CostEstimate &cost)
+{
+    m_cost->setVisible(!cost.items.empty());
+    m_cost->setText(tr("%1 / month").arg(sim::formatDollars(cost.total)));
+    QStringList lines{tr("What the design would cost per month at cloud list prices:")};
+    for (const sim::CostItem &item : cost.items)
+        lines << QStringLiteral("%1: %2 (%3)")
+                     .arg(item.node, sim::formatDollars(item.perMonth), item.basis);
+    if (!cost.trafficKnown)
+        lines << tr("Services priced per request (DNS, CDN, rate limiter, object store, queue) "
+                    "count from a run.");
+    m_cost->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace sds::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/studio/lab/simrunner.h"
+#include "core/sim/cost.h"
 
 #include <QToolBar>
 
@@ -35,6 +36,8 @@ public:
     void showFrame(const LabFrame &frame);
     // No run yet: the clock says how to start one.
     void clearClock();
+    // The design's monthly cost beside the clock; an empty estimate hides it.
+    void showCost(const sim::CostEstimate &cost);
 
 signals:
     void loadFactorChanged(double factor);
@@ -48,6 +51,7 @@ private:
     QSlider *m_load;
     QLabel *m_loadLabel;
     QLabel *m_clock;
+    QLabel *m_cost;
     // The latest interval's figures: frames between two samples show them
     // rather than the run's average.
     std::optional<sim::Sample> m_lastSample;

@@ -20,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSpinBox>
 
 #include <algorithm>
@@ -186,11 +187,18 @@ SweepPanel::SweepPanel(QWidget *parent)
     form->addRow(m_capacityResult);
     auto *controls = new QWidget;
     controls->setLayout(form);
-    controls->setMaximumWidth(340);
+    // In a scroll area, so the dock can be made short without cutting the form.
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMaximumWidth(360);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(controls);
+    layout->addWidget(scroll);
     layout->addWidget(m_plot, 1);
 
     connect(m_parameter, &QComboBox::currentIndexChanged, this, &SweepPanel::parameterChosen);
