@@ -1,5 +1,7 @@
 #include "core/experiment/metric.h"
 
+#include "core/sim/cost.h"
+
 #include <cmath>
 #include <limits>
 
@@ -24,6 +26,8 @@ QString metricKey(Metric m)
         return QStringLiteral("stale_reads");
     case Metric::LostWrites:
         return QStringLiteral("lost_writes");
+    case Metric::Cost:
+        return QStringLiteral("cost_per_month");
     }
     return {};
 }
@@ -47,6 +51,8 @@ QString metricLabel(Metric m)
         return QStringLiteral("Stale reads");
     case Metric::LostWrites:
         return QStringLiteral("Lost writes");
+    case Metric::Cost:
+        return QStringLiteral("Cost per month");
     }
     return {};
 }
@@ -66,6 +72,8 @@ QString metricUnit(Metric m)
     case Metric::StaleReads:
     case Metric::LostWrites:
         return {};
+    case Metric::Cost:
+        return QStringLiteral("$");
     }
     return {};
 }
@@ -84,6 +92,8 @@ QString formatMetric(Metric m, double v)
         return QString::number(v, 'f', 1) + QStringLiteral(" rps");
     case Metric::ErrorRate:
         return QString::number(v * 100, 'f', 2) + QStringLiteral(" %");
+    case Metric::Cost:
+        return v < 0 ? QStringLiteral("-") + sim::formatDollars(-v) : sim::formatDollars(v);
     case Metric::StaleReads:
     case Metric::LostWrites:
         return QString::number(v, 'f', std::abs(v) < 10 ? 1 : 0);
@@ -92,7 +102,7 @@ QString formatMetric(Metric m, double v)
     }
 }
 
-MetricValues metricValues(const sim::RunMetrics &run)
+MetricValues metricValues(const sim::RunMetrics &run, const sim::Network &network)
 {
     MetricValues v{};
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -110,6 +120,7 @@ MetricValues metricValues(const sim::RunMetrics &run)
     at(v, Metric::ErrorRate) = finished > 0 ? double(run.failed) / finished : 0.0;
     at(v, Metric::StaleReads) = double(run.staleReads);
     at(v, Metric::LostWrites) = double(run.lostWrites);
+    at(v, Metric::Cost) = sim::monthlyCost(network, &run).total;
     return v;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sim/metrics.h"
+#include "core/sim/network.h"
 
 #include <QString>
 
@@ -9,7 +10,8 @@
 
 /**
  * The figures an experiment compares across runs: throughput, the mean and
- * tail latencies, the error rate, stale reads and lost writes. Each has a
+ * tail latencies, the error rate, stale reads, lost writes and the monthly
+ * cost. Each has a
  * stable key (the CLI's JSON uses it), a label, a unit and a direction
  * (lower is better for everything but throughput). A run's values come from
  * its RunMetrics; a latency is NaN when no request succeeded, since 0 ms
@@ -26,16 +28,18 @@ enum class Metric : int {
     ErrorRate,
     StaleReads,
     LostWrites,
+    Cost,
 };
-inline constexpr std::size_t kMetricCount = 8;
+inline constexpr std::size_t kMetricCount = 9;
 
 /** One value per metric, indexed by Metric. */
 using MetricValues = std::array<double, kMetricCount>;
 
 constexpr std::array<Metric, kMetricCount> allMetrics()
 {
-    return {Metric::Throughput, Metric::LatencyMean, Metric::LatencyP50, Metric::LatencyP95,
-            Metric::LatencyP99, Metric::ErrorRate,   Metric::StaleReads, Metric::LostWrites};
+    return {Metric::Throughput, Metric::LatencyMean, Metric::LatencyP50,
+            Metric::LatencyP95, Metric::LatencyP99,  Metric::ErrorRate,
+            Metric::StaleReads, Metric::LostWrites,  Metric::Cost};
 }
 
 QString metricKey(Metric m);   ///< "throughput_rps", "latency_p99_ms", ...
@@ -45,7 +49,8 @@ bool lowerIsBetter(Metric m);
 /** Formats @p v for a table, with its unit (error rate as a percentage). */
 QString formatMetric(Metric m, double v);
 
-MetricValues metricValues(const sim::RunMetrics &run);
+/** The run's figures; the cost needs the network it ran. */
+MetricValues metricValues(const sim::RunMetrics &run, const sim::Network &network);
 
 inline double &at(MetricValues &v, Metric m)
 {

@@ -51,7 +51,7 @@ RunResult runOnce(sim::Network network, std::uint64_t seed, const RunLength &len
         if (simulation.runEvents(kSlice) < kSlice)
             break; // the run ended (or nothing is left to happen)
     }
-    result.values = metricValues(simulation.metrics());
+    result.values = metricValues(simulation.metrics(), simulation.network());
     result.overloaded = simulation.overloaded();
     return result;
 }

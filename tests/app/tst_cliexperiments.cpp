@@ -34,7 +34,8 @@ QByteArray design(double rate, int servers)
 const QStringList kMetricKeys{QStringLiteral("throughput_rps"), QStringLiteral("latency_mean_ms"),
                               QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p95_ms"),
                               QStringLiteral("latency_p99_ms"), QStringLiteral("error_rate"),
-                              QStringLiteral("stale_reads"),    QStringLiteral("lost_writes")};
+                              QStringLiteral("stale_reads"),    QStringLiteral("lost_writes"),
+                              QStringLiteral("cost_per_month")};
 
 } // namespace
 
@@ -95,6 +96,10 @@ private slots:
         QCOMPARE(p99.value(u"verdict").toString(), QStringLiteral("better"));
         QVERIFY(p99.value(u"b").toDouble() < p99.value(u"a").toDouble());
         QVERIFY(p99.value(u"diff_ci95").toArray()[1].toDouble() < 0);
+        // ... and costs one more server: $35 a month.
+        const QJsonObject cost = metrics.value(u"cost_per_month").toObject();
+        QCOMPARE(cost.value(u"diff").toDouble(), 35.0);
+        QCOMPARE(cost.value(u"verdict").toString(), QStringLiteral("worse"));
     }
 
     void compareTableReadsAsOne()

@@ -175,8 +175,10 @@ private slots:
         QCOMPARE(c[Metric::LatencyMean].verdict, Verdict::Better);
         QCOMPARE(c[Metric::LatencyP99].verdict, Verdict::Better);
         QVERIFY(c[Metric::LatencyMean].diff.high < -100);
-        // The same requests are answered either way.
+        // The same requests are answered either way, and the second server costs $35 a month.
         QCOMPARE(c[Metric::ErrorRate].verdict, Verdict::NoClearDifference);
+        QCOMPARE(c[Metric::Cost].diff.mean, 35.0);
+        QCOMPARE(c[Metric::Cost].verdict, Verdict::Worse);
         // ... and the reverse reads as worse.
         const Comparison r = compare(mm1(95, 2), mm1(95, 1), plan(8, 20000, 0));
         QCOMPARE(r[Metric::LatencyP99].verdict, Verdict::Worse);
