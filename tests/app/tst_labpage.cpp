@@ -453,8 +453,11 @@ private slots:
         QVERIFY(lab->document().diagram().setRun(run).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
         lab->run();
-        QTRY_VERIFY_WITH_TIMEOUT(runnerOf(*lab)->state() == SimRunner::State::Finished, 20000);
-        QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("Run finished")));
+        // The live run goes on past the run length; paused, the report sums it up.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            runOf(*lab)->lastFrame() && runOf(*lab)->lastFrame()->simTime > run.durationS, 20000);
+        lab->pause();
+        QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("measured after the warm-up")));
         QVERIFY(reportOf(*lab)->html().contains(d.nodes[1].id));
         const sds::Result<void> done = lab->exportSummary(path);
         QVERIFY2(done, qPrintable(done.error()));
@@ -558,9 +561,10 @@ private slots:
         lab->pause();
     }
 
-    // The clock shows the last interval, says when nothing succeeds, and Fail
-    // is not offered once the run is over.
-    void theClockAndFailFollowTheRun()
+    // The clock shows the last interval and says when nothing succeeds; the
+    // live run goes on past the design's run length until Pause, and Fail
+    // stays offered and works all along.
+    void theClockAndFailFollowAnOpenEndedRun()
     {
         auto lab = shown();
         buildTwoNodes(*lab);
@@ -576,33 +580,39 @@ private slots:
         QCOMPARE(clock->text(), QStringLiteral("Press Run (F5) to send traffic"));
         lab->run();
         QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral(" rps")), 20000);
-        runnerOf(*lab)->failNode(server); // the only server: nothing can succeed
+        std::shared_ptr<const LabFrame> last;
+        connect(runnerOf(*lab), &SimRunner::frameReady, this,
+                [&last](const std::shared_ptr<const LabFrame> &f) { last = f; });
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        QTRY_VERIFY_WITH_TIMEOUT(last && last->simTime > 3 * run.durationS, 20000);
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Running);
+        QVERIFY(!last->finished);
+
+        // Past the run length, Fail is offered and takes the only server down.
+        const auto chooseFail = [&] {
+            bool enabled = false;
+            QTimer::singleShot(50, this, [&] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                QVERIFY(menu);
+                for (QAction *a : menu->actions()) {
+                    if (a->text().startsWith(QStringLiteral("Fail"))) {
+                        enabled = a->isEnabled();
+                        a->trigger();
+                    }
+                }
+                menu->close();
+            });
+            emit sceneOf(*lab)->nodeContextMenu(server, QPoint(200, 200));
+            return enabled;
+        };
+        QVERIFY(chooseFail());
         QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral("no successful requests")),
                                  20000);
         QVERIFY(!clock->text().contains(QStringLiteral("p99 0")));
-        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
-        QTRY_VERIFY_WITH_TIMEOUT(runOf(*lab)->state() == SimRunner::State::Finished, 20000);
-
-        QString failText;
-        bool failEnabled = true;
-        QString failTip;
-        QTimer::singleShot(50, this, [&] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            QVERIFY(menu);
-            for (QAction *a : menu->actions()) {
-                if (a->text().startsWith(QStringLiteral("Fail")) ||
-                    a->text().startsWith(QStringLiteral("Restore"))) {
-                    failText = a->text();
-                    failEnabled = a->isEnabled();
-                    failTip = a->toolTip();
-                }
-            }
-            menu->close();
-        });
-        emit sceneOf(*lab)->nodeContextMenu(server, QPoint(200, 200));
-        QVERIFY(!failText.isEmpty());
-        QVERIFY(!failEnabled);
-        QVERIFY(failTip.contains(QStringLiteral("run has ended")));
+        QVERIFY(last->metrics.nodeDown > 0);
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Running);
+        lab->pause();
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Paused);
     }
 
     void bigReportWaitsForAPauseToListComponents()
@@ -696,7 +706,19 @@ private slots:
         QVERIFY(!line->spans().last().planned);
         QVERIFY(line->spans().last().toS < 0);
         QTRY_VERIFY_WITH_TIMEOUT(sceneOf(*lab)->nodeItem(other)->isDown(), 10000);
+
+        // Past the run length the strip scrolls with the cursor, and the
+        // charts keep a sliding window rather than the whole run.
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        const double length = loaded.diagram.run.durationS;
+        QTRY_VERIFY_WITH_TIMEOUT(line->time() > 4 * length, 30000);
         lab->pause();
+        QVERIFY(line->viewStart() > 2 * length);
+        QVERIFY(line->time() >= line->viewStart());
+        QVERIFY(line->time() <= line->viewStart() + line->viewSpan());
+        QVERIFY(line->spanRect(0).isNull()); // the planned fault scrolled out
+        const int points = chartsOf(*lab)->pointCount(0);
+        QVERIFY2(points > 60 && points <= 241, qPrintable(QString::number(points)));
         // Reset keeps the plan and drops what was done by hand.
         lab->resetAction()->trigger();
         QCOMPARE(line->spans().size(), loaded.diagram.faults.size());

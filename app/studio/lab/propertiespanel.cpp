@@ -337,7 +337,9 @@ void PropertiesPanel::addDiagramEditors()
 
     auto *duration =
         addNumber(QStringLiteral("duration_s"), tr("Run length"), 1, 1e7, 2, QStringLiteral(" s"),
-                  tr("Simulated time of a run, warm-up included."));
+                  tr("Simulated time of a measured run, warm-up included: the "
+                     "reference run, reports and sdstudio-cli. Run in the lab "
+                     "goes on until Pause."));
     connect(duration, &QDoubleSpinBox::valueChanged, this, [change, this](double v) {
         if (v <= m_doc.data().run.warmupS) {
             setMessage(tr("The run must be longer than its warm-up."));
