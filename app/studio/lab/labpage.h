@@ -3,6 +3,7 @@
 #include "app/studio/lab/canvasactions.h"
 #include "app/studio/lab/labdocument.h"
 #include "app/studio/lab/labfileactions.h"
+#include "app/studio/lab/lablayout.h"
 #include "app/studio/lab/runtoolbar.h"
 #include "core/diagram/diagramdata.h"
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 class QAction;
+class QDockWidget;
 class QUndoStack;
 
 namespace sds::gui {
@@ -90,6 +92,9 @@ public:
     QList<QAction *> viewActions() const { return m_canvas->viewActions(); }
     // Show or hide each dock, in the order they are made, so a closed one can come back.
     QList<QAction *> panelActions() const { return m_panelActions; }
+    // The docks' layout for the settings, and back (see LabLayout).
+    QByteArray saveLayout() const { return m_layout->save(); }
+    void restoreLayout(const QByteArray &layout) { m_layout->restore(layout); }
 
 signals:
     void documentTitleChanged(const QString &title, bool modified);
@@ -127,6 +132,8 @@ private:
     CanvasActions *m_canvas;
     QAction *m_exportAction;
     QList<QAction *> m_panelActions;
+    LabLayout *m_layout = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
     double m_reportedAt = -1; // simulated time of the report shown
     bool m_keepPin = false;   // a new document that keeps the pinned run (an attempt)
 };

@@ -69,6 +69,7 @@ PropertiesPanel::PropertiesPanel(diagram::Diagram &doc, QUndoStack &undo, QWidge
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_title->setFont(f);
+    m_title->setWordWrap(true); // a long design name must not widen the dock
     m_subtitle->setWordWrap(true);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_message->setWordWrap(true);
@@ -108,10 +109,25 @@ void PropertiesPanel::clearForm(const QString &title, const QString &subtitle)
     qDeleteAll(m_formHost->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
     m_form = new QFormLayout(m_formHost);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(wrapPolicy());
     m_title->setText(title);
     m_subtitle->setText(subtitle);
     m_subtitle->setVisible(!subtitle.isEmpty());
     setMessage({});
+}
+
+// In a narrow dock each value goes under its label, at the full width,
+// rather than squeezed beside the widest label and cut off.
+QFormLayout::RowWrapPolicy PropertiesPanel::wrapPolicy() const
+{
+    return width() < kSideBySideWidth ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows;
+}
+
+void PropertiesPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_form && m_form->rowWrapPolicy() != wrapPolicy())
+        m_form->setRowWrapPolicy(wrapPolicy());
 }
 
 void PropertiesPanel::setMessage(const QString &text)
