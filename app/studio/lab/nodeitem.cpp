@@ -203,25 +203,33 @@ void NodeItem::paintCompactLabel(QPainter *p, qreal lod, const QRectF &iconRect,
     font.setBold(true);
     const int pixels = QFontInfo(font).pixelSize();
     font.setPixelSize(std::max(pixels, int(std::ceil(kMinLabelPx / lod))));
-    p->setFont(font);
-    p->setPen(colour);
-    const QFontMetricsF fm(font);
     const qreal left = lod >= kIconScale ? iconRect.right() + 6 : 8;
     const QRectF area(left, 1, kSize.width() - left - 4, kSize.height() - 2);
-    // One line if it fits; else two, broken at a space, each elided if need be.
+    // One line if it fits; else two, broken at the space nearest the middle,
+    // in a font a little smaller if two lines need it (never below 7 px on
+    // screen); each line elided if need be.
     QStringList lines{m_label};
-    if (fm.horizontalAdvance(m_label) > area.width() && 2 * fm.lineSpacing() <= area.height()) {
+    if (QFontMetricsF(font).horizontalAdvance(m_label) > area.width()) {
         const qsizetype middle = m_label.size() / 2;
         qsizetype cut = m_label.lastIndexOf(u' ', middle);
         const qsizetype after = m_label.indexOf(u' ', middle);
         if (cut < 0 || (after >= 0 && after - middle < middle - cut))
             cut = after;
-        if (cut > 0)
+        QFont two = font;
+        while (2 * QFontMetricsF(two).lineSpacing() > area.height() &&
+               (two.pixelSize() - 1) * lod >= 7)
+            two.setPixelSize(two.pixelSize() - 1);
+        if (cut > 0 && 2 * QFontMetricsF(two).lineSpacing() <= area.height()) {
             lines = {m_label.left(cut), m_label.mid(cut + 1)};
+            font = two;
+        }
     }
-    const qreal top = area.center().y() - lines.size() * fm.height() / 2;
+    p->setFont(font);
+    p->setPen(colour);
+    const QFontMetricsF fm(font);
+    const qreal top = area.center().y() - lines.size() * fm.lineSpacing() / 2;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QRectF row(area.left(), top + i * fm.height(), area.width(), fm.height());
+        const QRectF row(area.left(), top + i * fm.lineSpacing(), area.width(), fm.lineSpacing());
         p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
                     fm.elidedText(lines.at(i), Qt::ElideRight, area.width()));
     }
