@@ -9,6 +9,7 @@
 #include "app/studio/screenshot.h"
 #include "app/studio/startupoptions.h"
 #include "app/studio/theme.h"
+#include "app/studio/windowgeometry.h"
 #include "app/studio/workspace.h"
 #include "core/appinfo.h"
 
@@ -37,7 +38,8 @@ namespace {
 
 // Bump when docks or toolbars change so an old saved layout is not applied.
 constexpr int kWindowStateVersion = 1;
-const QSize kDefaultSize(1280, 800);
+// The first window's share of the screen's available area, before any is saved.
+constexpr QSizeF kFirstShare(0.85, 0.85);
 
 const auto kGeometryKey = QStringLiteral("window/geometry");
 const auto kStateKey = QStringLiteral("window/state");
@@ -448,13 +450,14 @@ QAction *MainWindow::modeAction(Mode mode) const
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray())) {
-        // First start: a comfortable size, centred, never larger than the screen.
+        // First start: a share of the screen, centred on it.
         const QRect avail = screen()->availableGeometry();
-        resize(kDefaultSize.boundedTo(avail.size() * 0.9));
-        move(avail.center() - rect().center());
+        const QRect r = centredRect(avail, avail.center(), kFirstShare, minimumSizeHint());
+        resize(r.size());
+        move(r.topLeft());
     }
     restoreState(m_settings.value(kStateKey).toByteArray(), kWindowStateVersion);
-    m_lab->restoreState(m_settings.value(kLabStateKey).toByteArray(), kWindowStateVersion);
+    m_lab->restoreLayout(m_settings.value(kLabStateKey).toByteArray());
 
     const auto mode = modeFromKey(m_settings.value(kModeKey).toString());
     setCurrentMode(mode.value_or(Mode::Learn));
@@ -470,7 +473,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setValue(kGeometryKey, saveGeometry());
     m_settings.setValue(kStateKey, saveState(kWindowStateVersion));
-    m_settings.setValue(kLabStateKey, m_lab->saveState(kWindowStateVersion));
+    m_settings.setValue(kLabStateKey, m_lab->saveLayout());
     m_settings.setValue(kModeKey, modeKey(currentMode()));
     m_settings.setValue(kThemeKey, themeKey(m_theme->choice()));
     m_settings.sync();

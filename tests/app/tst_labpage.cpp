@@ -11,22 +11,28 @@
 #include "app/studio/lab/reportpanel.h"
 #include "app/studio/lab/twinpanel.h"
 #include "core/diagram/diagramformat.h"
+#include "core/study/estimate.h"
 #include "labparts.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSlider>
@@ -60,6 +66,31 @@ void dropKind(DiagramView *view, const QString &kind, QPoint viewPos)
 QPoint viewPointOf(DiagramView *view, NodeItem *item, QPointF local)
 {
     return view->mapFromScene(item->mapToScene(local));
+}
+
+// How many pixel rows and columns of @p item's text area (right of its icon,
+// when it has one at this zoom) on the view's screen carry ink: text differs
+// from the node's fill.
+QSize labelInk(DiagramView *view, NodeItem *item, const QImage &shot)
+{
+    const qreal left = view->zoom() >= NodeItem::kIconScale ? 50 : 6;
+    const QRect area =
+        QRect(viewPointOf(view, item, QPointF(left, 4)), viewPointOf(view, item, QPointF(160, 56)))
+            .intersected(shot.rect());
+    if (area.isEmpty())
+        return {};
+    const int fill = QColor(shot.pixel(area.right(), area.bottom())).lightness();
+    QSet<int> rows;
+    QSet<int> columns;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            if (std::abs(QColor(shot.pixel(x, y)).lightness() - fill) > 90) {
+                rows.insert(y);
+                columns.insert(x);
+            }
+        }
+    }
+    return {int(columns.size()), int(rows.size())};
 }
 
 } // namespace
@@ -143,6 +174,70 @@ private slots:
         lab->undoStack()->undo();
         QCOMPARE(empty.count(), 2); // empty again: the hint comes back
         QCOMPARE(empty.at(1).at(0).toBool(), true);
+    }
+
+    // Every template, exercise design and the estimator's design opens
+    // fitted, with labels that read, in a small lab and a roomy one.
+    void labelsReadAtTheZoomEveryDesignOpensWith_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QSize>("size");
+        const QDir dir(QStringLiteral(":/content/scenarios"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")});
+        QVERIFY(files.size() > 10);
+        for (const QSize size : {QSize(640, 660), QSize(1400, 900)}) {
+            for (const QString &f : files)
+                QTest::addRow("%s %dx%d", qPrintable(f), size.width(), size.height())
+                    << dir.filePath(f) << size;
+            QTest::addRow("estimator %dx%d", size.width(), size.height()) << QString() << size;
+        }
+    }
+
+    void labelsReadAtTheZoomEveryDesignOpensWith()
+    {
+        QFETCH(QString, file);
+        QFETCH(QSize, size);
+        sds::diagram::DiagramData design;
+        if (file.isEmpty()) {
+            const sds::study::EstimateInput in;
+            design = sds::study::scenarioFor(in, sds::study::estimate(in));
+        } else {
+            const auto loaded = sds::diagram::loadDiagramFile(file);
+            QVERIFY(loaded.ok());
+            design = loaded.diagram;
+        }
+        LabPage lab;
+        lab.resize(size);
+        lab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lab));
+        lab.loadTemplate(design);
+        QCoreApplication::processEvents();
+        DiagramView *view = viewOf(lab);
+        if (const QString dir = qEnvironmentVariable("SDS_SHOT_DIR"); !dir.isEmpty())
+            lab.grab().save(QDir(dir).filePath(
+                QStringLiteral("%1-%2.png").arg(QFileInfo(file).baseName()).arg(size.width())));
+        QVERIFY2(view->zoom() >= NodeItem::kMinLabelScale,
+                 qPrintable(QStringLiteral("zoom %1 in a %2x%3 canvas")
+                                .arg(view->zoom())
+                                .arg(view->viewport()->width())
+                                .arg(view->viewport()->height())));
+        const QImage shot = view->viewport()->grab().toImage();
+        for (const sds::diagram::Node &n : design.nodes) {
+            NodeItem *item = sceneOf(lab)->nodeItem(n.id);
+            // Fitted: the whole node is on the canvas.
+            const QRect onScreen = view->mapFromScene(item->sceneBoundingRect()).boundingRect();
+            QVERIFY2(
+                view->viewport()->rect().contains(onScreen),
+                qPrintable(QStringLiteral("%1 is cut off at zoom %2").arg(n.id).arg(view->zoom())));
+            // Readable: a word of text at least 5 px tall (the x-height of "users").
+            const QSize ink = labelInk(view, item, shot);
+            QVERIFY2(ink.height() >= 5 && ink.width() >= 15,
+                     qPrintable(QStringLiteral("%1: ink %2x%3 at zoom %4")
+                                    .arg(n.id)
+                                    .arg(ink.width())
+                                    .arg(ink.height())
+                                    .arg(view->zoom())));
+        }
     }
 
     void enterOnAPaletteItemAddsAtTheCentre()
@@ -453,8 +548,11 @@ private slots:
         QVERIFY(lab->document().diagram().setRun(run).isEmpty());
         lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
         lab->run();
-        QTRY_VERIFY_WITH_TIMEOUT(runnerOf(*lab)->state() == SimRunner::State::Finished, 20000);
-        QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("Run finished")));
+        // The live run goes on past the run length; paused, the report sums it up.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            runOf(*lab)->lastFrame() && runOf(*lab)->lastFrame()->simTime > run.durationS, 20000);
+        lab->pause();
+        QTRY_VERIFY(reportOf(*lab)->html().contains(QStringLiteral("measured after the warm-up")));
         QVERIFY(reportOf(*lab)->html().contains(d.nodes[1].id));
         const sds::Result<void> done = lab->exportSummary(path);
         QVERIFY2(done, qPrintable(done.error()));
@@ -478,6 +576,76 @@ private slots:
         for (int i = 0; i < problems->count(); ++i)
             noClient = noClient || problems->item(i)->text().contains(QStringLiteral("no client"));
         QVERIFY(noClient);
+    }
+
+    // Properties gets the column: no value cut off, more than three rows in
+    // view; an empty Problems list shrinks to its title with the count, and
+    // grows back when there are problems.
+    void propertiesGetTheRoomAndProblemsShrinkWhenEmpty_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("small") << QSize(640, 660);
+        QTest::newRow("roomy") << QSize(1400, 900);
+    }
+
+    void propertiesGetTheRoomAndProblemsShrinkWhenEmpty()
+    {
+        QFETCH(QSize, size);
+        LabPage lab;
+        lab.resize(size);
+        lab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lab));
+        const auto loaded = sds::diagram::loadDiagramFile(
+            QStringLiteral(":/content/scenarios/load-balanced-web-tier.json"));
+        QVERIFY(loaded.ok());
+        lab.loadTemplate(loaded.diagram);
+        QCoreApplication::processEvents();
+        auto *problemsDock = lab.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
+        auto *propertiesDock = lab.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+        QCOMPARE(problemsDock->windowTitle(), QStringLiteral("Problems (0)"));
+        QCOMPARE(problemsDock->toggleViewAction()->text(), QStringLiteral("Problems"));
+        QTRY_VERIFY2(problemsDock->height() < 2 * problemsDock->fontMetrics().height() + 12,
+                     qPrintable(QString::number(problemsDock->height())));
+        QVERIFY(problemsDock->width() >= propertiesDock->width() - 2); // the title is not squeezed
+
+        // A database node: every editor in view is whole, and more than three are in view.
+        const QString db = loaded.diagram.nodes.last().id;
+        sceneOf(lab)->selectNode(db);
+        QCoreApplication::processEvents();
+        PropertiesPanel *props = propertiesOf(lab);
+        QScrollArea *scroll = props->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        const QRect viewport = scroll->viewport()->rect();
+        int whole = 0;
+        for (QWidget *editor :
+             scroll->widget()->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
+            if (qobject_cast<QLabel *>(editor) || !editor->isVisible())
+                continue;
+            const QRect r(editor->mapTo(scroll->viewport(), QPoint()), editor->size());
+            QVERIFY2(r.right() <= viewport.right() + 1,
+                     qPrintable(QStringLiteral("%1 cut off: %2 > %3")
+                                    .arg(editor->objectName())
+                                    .arg(r.right())
+                                    .arg(viewport.right())));
+            whole += viewport.contains(r) ? 1 : 0;
+        }
+        QVERIFY2(whole > 3, qPrintable(QString::number(whole)));
+        auto *label = qobject_cast<QLineEdit *>(props->editor(QStringLiteral("label")));
+        QVERIFY(label);
+        QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) < label->width() - 8);
+
+        // Problems: the list comes back with room for them, and the count.
+        dropKind(viewOf(lab), QStringLiteral("web_server"), QPoint(100, 100)); // unconnected
+        QCoreApplication::processEvents();
+        QListWidget *problems = problemsOf(lab);
+        QVERIFY(problems->count() > 0);
+        QCOMPARE(problemsDock->windowTitle(),
+                 QStringLiteral("Problems (%1)").arg(problems->count()));
+        QVERIFY(problems->isVisible());
+        const int shown = std::min(problems->count(), 3);
+        // Whole rows in view (long messages are elided, tooltips have them).
+        QTRY_VERIFY(problems->visualItemRect(problems->item(shown - 1)).bottom() <=
+                    problems->viewport()->rect().bottom());
     }
 
     void runningFillsTheChartsAndFailuresShow()
@@ -558,9 +726,10 @@ private slots:
         lab->pause();
     }
 
-    // The clock shows the last interval, says when nothing succeeds, and Fail
-    // is not offered once the run is over.
-    void theClockAndFailFollowTheRun()
+    // The clock shows the last interval and says when nothing succeeds; the
+    // live run goes on past the design's run length until Pause, and Fail
+    // stays offered and works all along.
+    void theClockAndFailFollowAnOpenEndedRun()
     {
         auto lab = shown();
         buildTwoNodes(*lab);
@@ -576,33 +745,39 @@ private slots:
         QCOMPARE(clock->text(), QStringLiteral("Press Run (F5) to send traffic"));
         lab->run();
         QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral(" rps")), 20000);
-        runnerOf(*lab)->failNode(server); // the only server: nothing can succeed
+        std::shared_ptr<const LabFrame> last;
+        connect(runnerOf(*lab), &SimRunner::frameReady, this,
+                [&last](const std::shared_ptr<const LabFrame> &f) { last = f; });
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        QTRY_VERIFY_WITH_TIMEOUT(last && last->simTime > 3 * run.durationS, 20000);
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Running);
+        QVERIFY(!last->finished);
+
+        // Past the run length, Fail is offered and takes the only server down.
+        const auto chooseFail = [&] {
+            bool enabled = false;
+            QTimer::singleShot(50, this, [&] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                QVERIFY(menu);
+                for (QAction *a : menu->actions()) {
+                    if (a->text().startsWith(QStringLiteral("Fail"))) {
+                        enabled = a->isEnabled();
+                        a->trigger();
+                    }
+                }
+                menu->close();
+            });
+            emit sceneOf(*lab)->nodeContextMenu(server, QPoint(200, 200));
+            return enabled;
+        };
+        QVERIFY(chooseFail());
         QTRY_VERIFY_WITH_TIMEOUT(clock->text().contains(QStringLiteral("no successful requests")),
                                  20000);
         QVERIFY(!clock->text().contains(QStringLiteral("p99 0")));
-        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
-        QTRY_VERIFY_WITH_TIMEOUT(runOf(*lab)->state() == SimRunner::State::Finished, 20000);
-
-        QString failText;
-        bool failEnabled = true;
-        QString failTip;
-        QTimer::singleShot(50, this, [&] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            QVERIFY(menu);
-            for (QAction *a : menu->actions()) {
-                if (a->text().startsWith(QStringLiteral("Fail")) ||
-                    a->text().startsWith(QStringLiteral("Restore"))) {
-                    failText = a->text();
-                    failEnabled = a->isEnabled();
-                    failTip = a->toolTip();
-                }
-            }
-            menu->close();
-        });
-        emit sceneOf(*lab)->nodeContextMenu(server, QPoint(200, 200));
-        QVERIFY(!failText.isEmpty());
-        QVERIFY(!failEnabled);
-        QVERIFY(failTip.contains(QStringLiteral("run has ended")));
+        QVERIFY(last->metrics.nodeDown > 0);
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Running);
+        lab->pause();
+        QCOMPARE(runOf(*lab)->state(), SimRunner::State::Paused);
     }
 
     void bigReportWaitsForAPauseToListComponents()
@@ -696,7 +871,19 @@ private slots:
         QVERIFY(!line->spans().last().planned);
         QVERIFY(line->spans().last().toS < 0);
         QTRY_VERIFY_WITH_TIMEOUT(sceneOf(*lab)->nodeItem(other)->isDown(), 10000);
+
+        // Past the run length the strip scrolls with the cursor, and the
+        // charts keep a sliding window rather than the whole run.
+        lab->findChild<QComboBox *>(QStringLiteral("speed"))->setCurrentIndex(7); // Max
+        const double length = loaded.diagram.run.durationS;
+        QTRY_VERIFY_WITH_TIMEOUT(line->time() > 4 * length, 30000);
         lab->pause();
+        QVERIFY(line->viewStart() > 2 * length);
+        QVERIFY(line->time() >= line->viewStart());
+        QVERIFY(line->time() <= line->viewStart() + line->viewSpan());
+        QVERIFY(line->spanRect(0).isNull()); // the planned fault scrolled out
+        const int points = chartsOf(*lab)->pointCount(0);
+        QVERIFY2(points > 60 && points <= 241, qPrintable(QString::number(points)));
         // Reset keeps the plan and drops what was done by hand.
         lab->resetAction()->trigger();
         QCOMPARE(line->spans().size(), loaded.diagram.faults.size());

@@ -278,6 +278,81 @@ private slots:
         }
     }
 
+    // Dock sizes survive a restart too, not only where each dock sits.
+    void labDockSizesComeBack()
+    {
+        auto settings = freshSettings(QStringLiteral("docksizes.ini"));
+        const auto dock = [](MainWindow &w, const char *name) {
+            return w.lab()->findChild<QDockWidget *>(QString::fromLatin1(name));
+        };
+        int width = 0;
+        int height = 0;
+        {
+            auto w = shownWindow(*settings);
+            w->resize(1300, 850);
+            w->setCurrentMode(Mode::Lab);
+            QTest::qWait(50);
+            w->lab()->resizeDocks({dock(*w, "propertiesDock")}, {420}, Qt::Horizontal);
+            w->lab()->resizeDocks({dock(*w, "chartsDock")}, {200}, Qt::Vertical);
+            QTest::qWait(50);
+            width = dock(*w, "propertiesDock")->width();
+            height = dock(*w, "chartsDock")->height();
+            QVERIFY(std::abs(width - 420) <= 2);
+            w->close();
+        }
+        {
+            auto w = shownWindow(*settings);
+            QTRY_COMPARE(dock(*w, "propertiesDock")->width(), width);
+            QCOMPARE(dock(*w, "chartsDock")->height(), height);
+        }
+    }
+
+    // A layout saved with other docks (one added since, as a new panel
+    // would be) is not applied half-way: the lab keeps its default layout.
+    void aLayoutOfOtherDocksFallsBackToTheDefault()
+    {
+        auto settings = freshSettings(QStringLiteral("otherdocks.ini"));
+        {
+            auto w = shownWindow(*settings);
+            w->setCurrentMode(Mode::Lab);
+            auto *charts = w->lab()->findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+            w->lab()->addDockWidget(Qt::RightDockWidgetArea, charts);
+            w->close();
+        }
+        auto *workspace = new Workspace(m_dir.path());
+        Window w(new MainWindow(*settings, *workspace), WindowDeleter{workspace});
+        auto *extra = new QDockWidget(QStringLiteral("Sweep"), w->lab());
+        extra->setObjectName(QStringLiteral("sweepDock"));
+        w->lab()->addDockWidget(Qt::BottomDockWidgetArea, extra);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        w->setCurrentMode(Mode::Lab);
+        QCoreApplication::processEvents();
+        auto *charts = w->lab()->findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        QCOMPARE(w->lab()->dockWidgetArea(charts), Qt::BottomDockWidgetArea);
+        QVERIFY(charts->isVisible());
+        QVERIFY(extra->isVisible());
+    }
+
+    // The first window, with nothing saved, takes a share of the screen, centred.
+    void theFirstWindowIsSizedFromTheScreen()
+    {
+        auto settings = freshSettings(QStringLiteral("firstsize.ini"));
+        auto w = shownWindow(*settings);
+        const QRect avail = w->screen()->availableGeometry();
+        const QSize expected = QSize(int(avail.width() * 0.85), int(avail.height() * 0.85))
+                                   .expandedTo(w->minimumSizeHint())
+                                   .boundedTo(avail.size());
+        QCOMPARE(w->size(), expected);
+        QVERIFY(w->size() != QSize(1280, 800)); // not a fixed size any more
+        QVERIFY2((w->geometry().center() - avail.center()).manhattanLength() <= 4,
+                 qPrintable(QStringLiteral("centre %1,%2 on a screen centred at %3,%4")
+                                .arg(w->geometry().center().x())
+                                .arg(w->geometry().center().y())
+                                .arg(avail.center().x())
+                                .arg(avail.center().y())));
+    }
+
     // A closed dock comes back from View › Panels.
     void panelsMenuBringsAClosedDockBack()
     {

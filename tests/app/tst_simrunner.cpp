@@ -379,6 +379,39 @@ private slots:
         QVERIFY(!frames.last().finished);
     }
 
+    // The lab's run has no end of its own, but the engine keeps every sample:
+    // the run stops once it holds seriesLimit() of them, and says why.
+    void aRunStopsWhenItsSeriesIsFull()
+    {
+        SimRunner runner;
+        Frames frames(runner);
+        runner.setSpeed(0);
+        DiagramData d = simple(50, 1e6, 0.001); // a sample every simulated millisecond
+        QCOMPARE(runner.load(d), QStringList());
+        runner.run();
+        QTRY_COMPARE_WITH_TIMEOUT(runner.state(), SimRunner::State::Finished, kTimeout);
+        QVERIFY(drain(runner));
+        std::size_t samples = 0;
+        for (const Frame &f : frames.all)
+            samples += f->newSamples.size();
+        const std::size_t limit = SimRunner::seriesLimit(2);
+        QVERIFY2(samples >= limit && samples < limit + limit / 100,
+                 qPrintable(QStringLiteral("%1 samples, limit %2").arg(samples).arg(limit)));
+        QVERIFY(frames.last().finished);
+        QVERIFY(frames.last().seriesFull);
+        QVERIFY(!frames.last().overloaded);
+        QVERIFY(frames.last().simTime < d.run.durationS);
+        // Full stays full: Run does not resume it; Reset starts over.
+        const std::size_t count = frames.size();
+        runner.run();
+        QVERIFY(drain(runner));
+        QCOMPARE(frames.size(), count);
+        runner.reset();
+        QVERIFY(drain(runner));
+        QVERIFY(!frames.last().seriesFull);
+        QCOMPARE(frames.last().simTime, 0.0);
+    }
+
     void destroyingARunningRunnerIsClean()
     {
         for (int wait = 0; wait < 3; ++wait) {

@@ -409,9 +409,11 @@ void ChartsPanel::addSamples(const std::vector<sim::Sample> &samples)
             points[HitRatio][0].append({s.time, s.hitRatio * 100});
         points[StaleReads][0].append({s.time, double(s.staleReads)});
 
+        // Queues and up states are not exported; copying them would double
+        // what a long live run keeps (rows are bounded by SimRunner::seriesLimit()).
         sim::Sample row = s;
-        row.queue.clear(); // not exported; the engine keeps them if needed
-        row.up.clear();
+        std::vector<float>().swap(row.queue);
+        std::vector<std::uint8_t>().swap(row.up);
         d->rows.push_back(std::move(row));
     }
     d->lastTime = std::max(d->lastTime, samples.back().time);

@@ -41,6 +41,7 @@ qreal DiagramView::zoom() const
 
 void DiagramView::zoomBy(qreal factor)
 {
+    m_fitted = false;
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
 }
@@ -48,16 +49,19 @@ void DiagramView::zoomBy(qreal factor)
 void DiagramView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    if (m_fitPending && isVisible())
+    // Until the user zooms or pans, a fitted design stays fitted while the
+    // window and the docks settle (first show, a restored layout, a resize).
+    if ((m_fitPending || m_fitted) && isVisible())
         fitAll();
 }
 
 void DiagramView::fitAll()
 {
     // A view that is not on screen yet has no real size to fit into.
-    m_fitPending = !isVisible() || viewport()->width() < 200;
+    m_fitPending = !isVisible() || viewport()->width() < 40 || viewport()->height() < 40;
     if (m_fitPending)
         return;
+    m_fitted = true;
     QRectF bounds;
     for (QGraphicsItem *item : scene()->items()) {
         if (item->type() == NodeItem::Type)
@@ -68,9 +72,11 @@ void DiagramView::fitAll()
         centerOn(0, 0);
         return;
     }
-    fitInView(bounds.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
-    if (zoom() > 1.25) // a small diagram is not blown up beyond comfortable
-        zoomBy(1.25 / zoom());
+    fitInView(bounds.adjusted(-30, -30, 30, 30), Qt::KeepAspectRatio);
+    if (zoom() > 1.25) { // a small diagram is not blown up beyond comfortable
+        scale(1.25 / zoom(), 1.25 / zoom());
+        centerOn(bounds.center());
+    }
 }
 
 void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
@@ -114,6 +120,7 @@ void DiagramView::wheelEvent(QWheelEvent *event)
         event->accept();
         return;
     }
+    m_fitted = false; // scrolled by the user
     QGraphicsView::wheelEvent(event);
 }
 
@@ -121,6 +128,7 @@ void DiagramView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
         m_panning = true;
+        m_fitted = false;
         m_panFrom = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

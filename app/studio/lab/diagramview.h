@@ -32,6 +32,7 @@ protected:
 
 private:
     bool m_fitPending = false; // asked to fit before the view had its real size
+    bool m_fitted = false;     // showing the fit, not a zoom or pan of the user's
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panFrom;

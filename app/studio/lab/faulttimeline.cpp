@@ -14,6 +14,11 @@ constexpr int kLaneHeight = 14;
 constexpr int kMaxLanes = 4;
 constexpr int kAxisHeight = 14;
 constexpr int kLabelWidth = 110;
+// The window shown: the design's run length, but neither a blink nor hours.
+constexpr double kMinSpanS = 30;
+constexpr double kMaxSpanS = 600;
+// Where the cursor stays once the window scrolls, as a share of the window.
+constexpr double kCursorAt = 0.9;
 
 double niceStep(double span)
 {
@@ -70,9 +75,17 @@ void FaultTimeline::setPlan(const diagram::DiagramData &diagram)
     update();
 }
 
+double FaultTimeline::viewSpan() const
+{
+    return std::clamp(m_durationS, kMinSpanS, kMaxSpanS);
+}
+
 void FaultTimeline::setTime(double simTimeS)
 {
     m_timeS = simTimeS;
+    const double span = viewSpan();
+    if (m_timeS > m_viewStartS + kCursorAt * span || m_timeS < m_viewStartS)
+        m_viewStartS = std::max(0.0, m_timeS - kCursorAt * span);
     update();
 }
 
@@ -103,6 +116,7 @@ void FaultTimeline::reset()
             m_lanes.append(s.node);
     }
     m_timeS = 0;
+    m_viewStartS = 0;
     updateGeometry();
     update();
 }
@@ -123,19 +137,28 @@ QRectF FaultTimeline::plotRect() const
     return QRectF(kLabelWidth, 2, width() - kLabelWidth - 10, height() - kAxisHeight - 4);
 }
 
-QRectF FaultTimeline::barRect(const Span &s, int lane) const
+double FaultTimeline::xOf(double timeS) const
 {
     const QRectF plot = plotRect();
+    return plot.left() + plot.width() * std::clamp((timeS - m_viewStartS) / viewSpan(), 0.0, 1.0);
+}
+
+QRectF FaultTimeline::barRect(const Span &s, int lane) const
+{
     const double end = s.toS < 0 ? std::max(m_timeS, s.fromS) : s.toS;
-    const double x0 = plot.left() + plot.width() * std::clamp(s.fromS / m_durationS, 0.0, 1.0);
-    const double x1 = plot.left() + plot.width() * std::clamp(end / m_durationS, 0.0, 1.0);
-    return QRectF(x0, plot.top() + lane * kLaneHeight + 2, std::max(3.0, x1 - x0), kLaneHeight - 4);
+    if (end < m_viewStartS || s.fromS > m_viewStartS + viewSpan())
+        return {}; // scrolled out of the window
+    const double x0 = xOf(s.fromS);
+    const double x1 = xOf(end);
+    return QRectF(x0, plotRect().top() + lane * kLaneHeight + 2, std::max(3.0, x1 - x0),
+                  kLaneHeight - 4);
 }
 
 qsizetype FaultTimeline::spanAt(QPointF p) const
 {
     for (qsizetype i = m_spans.size() - 1; i >= 0; --i) {
-        if (barRect(m_spans.at(i), laneOf(m_spans.at(i).node)).adjusted(-2, -2, 2, 2).contains(p))
+        const QRectF r = barRect(m_spans.at(i), laneOf(m_spans.at(i).node));
+        if (!r.isNull() && r.adjusted(-2, -2, 2, 2).contains(p))
             return i;
     }
     return -1;
@@ -156,15 +179,17 @@ void FaultTimeline::paintEvent(QPaintEvent *)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
 
-    // Elapsed part of the run, then the axis with ticks.
-    const double now = plot.left() + plot.width() * std::clamp(m_timeS / m_durationS, 0.0, 1.0);
+    // Elapsed part of the window, then the axis with ticks.
+    const double now = xOf(m_timeS);
     p.fillRect(QRectF(plot.left(), plot.top(), now - plot.left(), plot.height()), faint);
     p.setPen(muted);
     const double axisY = plot.bottom() + 1;
     p.drawLine(QPointF(plot.left(), axisY), QPointF(plot.right(), axisY));
-    const double step = niceStep(m_durationS);
-    for (double t = 0; t <= m_durationS + 1e-9; t += step) {
-        const double x = plot.left() + plot.width() * t / m_durationS;
+    const double span = viewSpan();
+    const double step = niceStep(span);
+    for (double t = std::ceil(m_viewStartS / step - 1e-9) * step; t <= m_viewStartS + span + 1e-9;
+         t += step) {
+        const double x = xOf(t);
         p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 3));
         p.drawText(QRectF(x - 30, axisY + 2, 60, kAxisHeight), Qt::AlignHCenter | Qt::AlignTop,
                    QStringLiteral("%1 s").arg(t));
@@ -192,6 +217,8 @@ void FaultTimeline::paintEvent(QPaintEvent *)
         const QColor down(0xd0, 0x3b, 0x3b);
         for (const Span &s : m_spans) {
             const QRectF r = barRect(s, laneOf(s.node));
+            if (r.isNull())
+                continue;
             QColor fill = down;
             fill.setAlphaF(s.planned ? 0.85 : 0.55);
             p.setPen(s.planned ? Qt::NoPen : QPen(down, 1.2, Qt::DashLine));

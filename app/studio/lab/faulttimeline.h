@@ -11,6 +11,8 @@ namespace sds::gui {
 // the diagram file plans (a bar per node, from its start for its duration),
 // failures the user caused from a node's menu (open until restored), and a
 // cursor at the current simulated time. Clicking a bar selects its node.
+// The lab's run is open-ended, so the strip shows a window as long as the
+// design's run length (within bounds) that scrolls once the cursor nears its end.
 class FaultTimeline final : public QWidget
 {
     Q_OBJECT
@@ -38,6 +40,9 @@ public:
     const QList<Span> &spans() const { return m_spans; }
     double duration() const { return m_durationS; }
     double time() const { return m_timeS; }
+    /** The simulated time at the strip's left edge, and the span it shows. */
+    double viewStart() const { return m_viewStartS; }
+    double viewSpan() const;
     /** Where span @p i is drawn, in widget coordinates. */
     QRectF spanRect(qsizetype i) const
     {
@@ -58,6 +63,7 @@ protected:
 private:
     QRectF barRect(const Span &s, int lane) const;
     QRectF plotRect() const;
+    double xOf(double timeS) const;
     int laneOf(const QString &node) const;
     int laneCount() const;
     qsizetype spanAt(QPointF p) const;
@@ -66,6 +72,7 @@ private:
     QStringList m_lanes;
     double m_durationS = 60;
     double m_timeS = 0;
+    double m_viewStartS = 0;
     QColor m_accent;
 };
 

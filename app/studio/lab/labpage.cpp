@@ -60,6 +60,8 @@ LabPage::LabPage(QWidget *parent)
     m_scene->setObjectName(QStringLiteral("diagramScene"));
     setWindowFlags(Qt::Widget); // a page inside the app's window, not a window
     setDockNestingEnabled(true);
+    // The right column runs down to the bottom, so Properties gets the height.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCentralWidget(m_view);
 
     m_exportAction->setToolTip(tr("Save the canvas as a PNG or SVG picture"));
@@ -72,6 +74,7 @@ LabPage::LabPage(QWidget *parent)
     line->setMovable(false);
     line->addWidget(m_timeline);
     createDocks();
+    m_layout = new LabLayout(*this);
     connectRun();
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LabPage::selectionChanged);
@@ -174,15 +177,16 @@ void LabPage::createDocks()
         m_panelActions.append(d->toggleViewAction());
         return d;
     };
+    // Narrow enough minimums that a small window keeps a canvas; LabLayout
+    // proportions them to the page when it is first shown.
     dock(tr("Components"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea)
-        ->setMinimumWidth(210);
+        ->setMinimumWidth(150);
     QDockWidget *props = dock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
                               Qt::RightDockWidgetArea);
-    props->setMinimumWidth(280);
-    QDockWidget *problems =
+    props->setMinimumWidth(210);
+    m_problemsDock =
         dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::RightDockWidgetArea);
-    splitDockWidget(props, problems, Qt::Vertical);
-    resizeDocks({props, problems}, {500, 140}, Qt::Vertical);
+    splitDockWidget(props, m_problemsDock, Qt::Vertical);
     QDockWidget *charts =
         dock(tr("Charts"), QStringLiteral("chartsDock"), m_chartsArea, Qt::BottomDockWidgetArea);
     QDockWidget *twin =
@@ -198,7 +202,7 @@ void LabPage::createDocks()
                          m_experiments->comparePanel(), Qt::BottomDockWidgetArea);
     tabifyDockWidget(sweep, m_compareDock);
     charts->raise();
-    m_charts->setMinimumHeight(230);
+    m_charts->setMinimumHeight(150);
 }
 
 void LabPage::applyTheme(const QColor &accent)
@@ -284,6 +288,9 @@ void LabPage::documentChanged()
         data.nodes.isEmpty() ? QList<diagram::Problem>{} : diagram::checkDiagram(data);
     m_scene->setProblems(problems);
     m_problems->showProblems(problems, data.nodes.isEmpty());
+    // The list shrinks away when there is nothing in it; the title keeps the count.
+    m_problemsDock->setWindowTitle(tr("Problems (%1)").arg(problems.size()));
+    m_problemsDock->toggleViewAction()->setText(tr("Problems"));
     m_timeline->setPlan(data);
     showCost(nullptr);
 }

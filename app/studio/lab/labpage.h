@@ -3,6 +3,7 @@
 #include "app/studio/lab/canvasactions.h"
 #include "app/studio/lab/labdocument.h"
 #include "app/studio/lab/labfileactions.h"
+#include "app/studio/lab/lablayout.h"
 #include "app/studio/lab/runtoolbar.h"
 #include "core/diagram/diagramdata.h"
 
@@ -92,6 +93,9 @@ public:
     QList<QAction *> viewActions() const { return m_canvas->viewActions(); }
     // Show or hide each dock, in the order they are made, so a closed one can come back.
     QList<QAction *> panelActions() const { return m_panelActions; }
+    // The docks' layout for the settings, and back (see LabLayout).
+    QByteArray saveLayout() const { return m_layout->save(); }
+    void restoreLayout(const QByteArray &layout) { m_layout->restore(layout); }
 
 signals:
     void documentTitleChanged(const QString &title, bool modified);
@@ -132,6 +136,8 @@ private:
     QDockWidget *m_compareDock = nullptr;
     QAction *m_exportAction;
     QList<QAction *> m_panelActions;
+    LabLayout *m_layout = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
     double m_reportedAt = -1; // simulated time of the report shown
     bool m_keepPin = false;   // a new document that keeps the pinned run (an attempt)
 };

@@ -4,6 +4,8 @@
 #include "app/studio/theme.h"
 
 #include <QApplication>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPalette>
@@ -120,7 +122,9 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
 
     // Icon, with the utilisation ring around it when a run is loaded.
     const QRectF iconRect(12, (kSize.height() - kIcon) / 2, kIcon, kIcon);
-    m_icon.paint(p, iconRect.toRect(), Qt::AlignCenter, m_up ? QIcon::Normal : QIcon::Disabled);
+    const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
+    if (lod >= kIconScale)
+        m_icon.paint(p, iconRect.toRect(), Qt::AlignCenter, m_up ? QIcon::Normal : QIcon::Disabled);
     if (m_utilization >= 0) {
         const QRectF ring = iconRect.adjusted(-5, -5, 5, 5);
         p->setBrush(Qt::NoBrush);
@@ -131,7 +135,9 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->drawArc(ring, 90 * 16, -int(std::round(u * 360 * 16)));
     }
 
-    if (option->levelOfDetailFromTransform(p->worldTransform()) < kMinTextScale) {
+    if (lod < kMinTextScale) {
+        if (lod >= kMinLabelScale)
+            paintCompactLabel(p, lod, iconRect, m_up ? text : blend(text, base, 0.55));
         if (!m_up) {
             p->setPen(Qt::NoPen);
             p->setBrush(kDown);
@@ -187,6 +193,45 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
         p->setBrush(base);
         p->drawEllipse(handleRect());
+    }
+}
+
+void NodeItem::paintCompactLabel(QPainter *p, qreal lod, const QRectF &iconRect,
+                                 const QColor &colour)
+{
+    QFont font = p->font();
+    font.setBold(true);
+    const int pixels = QFontInfo(font).pixelSize();
+    font.setPixelSize(std::max(pixels, int(std::ceil(kMinLabelPx / lod))));
+    const qreal left = lod >= kIconScale ? iconRect.right() + 6 : 8;
+    const QRectF area(left, 1, kSize.width() - left - 4, kSize.height() - 2);
+    // One line if it fits; else two, broken at the space nearest the middle,
+    // in a font a little smaller if two lines need it (never below 7 px on
+    // screen); each line elided if need be.
+    QStringList lines{m_label};
+    if (QFontMetricsF(font).horizontalAdvance(m_label) > area.width()) {
+        const qsizetype middle = m_label.size() / 2;
+        qsizetype cut = m_label.lastIndexOf(u' ', middle);
+        const qsizetype after = m_label.indexOf(u' ', middle);
+        if (cut < 0 || (after >= 0 && after - middle < middle - cut))
+            cut = after;
+        QFont two = font;
+        while (2 * QFontMetricsF(two).lineSpacing() > area.height() &&
+               (two.pixelSize() - 1) * lod >= 7)
+            two.setPixelSize(two.pixelSize() - 1);
+        if (cut > 0 && 2 * QFontMetricsF(two).lineSpacing() <= area.height()) {
+            lines = {m_label.left(cut), m_label.mid(cut + 1)};
+            font = two;
+        }
+    }
+    p->setFont(font);
+    p->setPen(colour);
+    const QFontMetricsF fm(font);
+    const qreal top = area.center().y() - lines.size() * fm.lineSpacing() / 2;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QRectF row(area.left(), top + i * fm.lineSpacing(), area.width(), fm.lineSpacing());
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                    fm.elidedText(lines.at(i), Qt::ElideRight, area.width()));
     }
 }
 

@@ -18,9 +18,16 @@ class NodeItem final : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
     static constexpr QSizeF kSize{172, 60};
-    // Below this zoom a label would be under about 5 px tall: unreadable, yet
-    // shaping and drawing it is most of a frame on big designs. Skip it.
+    // Below this zoom the kind line and the badges' words go, and the label
+    // alone is drawn in a font grown so it stays kMinLabelPx tall on screen
+    // (on two lines if it must), so a design fitted to a small canvas still
+    // reads. Below kMinLabelScale even that would be a few letters, while
+    // shaping text is most of a frame on big designs: the label goes too.
     static constexpr qreal kMinTextScale = 0.55;
+    static constexpr qreal kMinLabelScale = 0.2;
+    // Below this zoom the compact label takes the icon's place too.
+    static constexpr qreal kIconScale = 0.3;
+    static constexpr int kMinLabelPx = 8;
     static constexpr qreal kGrid = 20;
 
     NodeItem(const diagram::Node &node, const QIcon &icon);
@@ -52,6 +59,9 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    // The label alone, at a zoom too small for the full layout.
+    void paintCompactLabel(QPainter *p, qreal lod, const QRectF &iconRect, const QColor &colour);
+
     QString m_id;
     QString m_label;
     QString m_kindName;

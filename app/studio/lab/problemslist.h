@@ -7,8 +7,8 @@
 namespace sds::gui {
 
 // The Problems dock: what would stop the diagram from running, each with
-// the node it concerns; double-click one to find that node. An empty
-// diagram gets the first step instead of a problem.
+// the node it concerns; double-click one to find that node. Hidden while
+// there is nothing to list, so its dock shrinks to the title.
 class ProblemsList final : public QListWidget
 {
     Q_OBJECT

@@ -69,6 +69,7 @@ PropertiesPanel::PropertiesPanel(diagram::Diagram &doc, QUndoStack &undo, QWidge
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_title->setFont(f);
+    m_title->setWordWrap(true); // a long design name must not widen the dock
     m_subtitle->setWordWrap(true);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_message->setWordWrap(true);
@@ -108,10 +109,25 @@ void PropertiesPanel::clearForm(const QString &title, const QString &subtitle)
     qDeleteAll(m_formHost->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
     m_form = new QFormLayout(m_formHost);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(wrapPolicy());
     m_title->setText(title);
     m_subtitle->setText(subtitle);
     m_subtitle->setVisible(!subtitle.isEmpty());
     setMessage({});
+}
+
+// In a narrow dock each value goes under its label, at the full width,
+// rather than squeezed beside the widest label and cut off.
+QFormLayout::RowWrapPolicy PropertiesPanel::wrapPolicy() const
+{
+    return width() < kSideBySideWidth ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows;
+}
+
+void PropertiesPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_form && m_form->rowWrapPolicy() != wrapPolicy())
+        m_form->setRowWrapPolicy(wrapPolicy());
 }
 
 void PropertiesPanel::setMessage(const QString &text)
@@ -337,7 +353,9 @@ void PropertiesPanel::addDiagramEditors()
 
     auto *duration =
         addNumber(QStringLiteral("duration_s"), tr("Run length"), 1, 1e7, 2, QStringLiteral(" s"),
-                  tr("Simulated time of a run, warm-up included."));
+                  tr("Simulated time of a measured run, warm-up included: the "
+                     "reference run, reports and sdstudio-cli. Run in the lab "
+                     "goes on until Pause."));
     connect(duration, &QDoubleSpinBox::valueChanged, this, [change, this](double v) {
         if (v <= m_doc.data().run.warmupS) {
             setMessage(tr("The run must be longer than its warm-up."));

@@ -2,10 +2,10 @@
 
 #include "core/diagram/diagram.h"
 
+#include <QFormLayout>
 #include <QWidget>
 
 class QDoubleSpinBox;
-class QFormLayout;
 class QLabel;
 class QUndoStack;
 
@@ -30,7 +30,12 @@ public:
     QWidget *editor(const QString &key) const;
     QString message() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    static constexpr int kSideBySideWidth = 380; // px: narrower, labels go above their values
+    QFormLayout::RowWrapPolicy wrapPolicy() const;
     void clearForm(const QString &title, const QString &subtitle);
     void refreshValues();
     void setMessage(const QString &text);

@@ -94,7 +94,9 @@ void ReportPanel::render() const
              .arg(finished ? tr("Run finished: %1 s simulated, %2 s measured after the warm-up")
                                  .arg(m.now, 0, 'f', 1)
                                  .arg(m.measured, 0, 'f', 1)
-                           : tr("So far: %1 s simulated").arg(m.now, 0, 'f', 1));
+                           : tr("So far: %1 s simulated, %2 s measured after the warm-up")
+                                 .arg(m.now, 0, 'f', 1)
+                                 .arg(m.measured, 0, 'f', 1));
     h += QStringLiteral("<table cellspacing=0 cellpadding=3 border=1>");
     const auto row = [&h](const QString &name, const QString &value) {
         h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>").arg(name, value);

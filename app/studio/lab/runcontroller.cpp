@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <limits>
+
 namespace sds::gui {
 
 RunController::RunController(LabDocument &document, QObject *parent)
@@ -83,7 +85,12 @@ bool RunController::run()
             emit message(tr("Cannot run: %1").arg(c.errors.value(0)), 8000);
             return false;
         }
-        m_runner->load(c.network);
+        // The lab's run is open-ended, so a learner raising the load and
+        // failing nodes is never cut off: it goes on until Pause. The design's
+        // run length is for measured runs (the reference run, reports, the CLI).
+        sim::Network live = c.network;
+        live.duration = std::numeric_limits<double>::infinity();
+        m_runner->load(std::move(live));
         m_runRevision = m_document.revision();
         m_runName = m_document.data().name;
         m_lastFrame.reset();

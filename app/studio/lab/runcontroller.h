@@ -47,7 +47,9 @@ public:
     sim::Prediction prediction();
 
     // Starts or resumes; a run of an older revision, or one that finished,
-    // starts afresh from the document. False (see message()) if it cannot run.
+    // starts afresh from the document. The run has no end of its own: it goes
+    // on until paused (or until SimRunner::seriesLimit()). False (see
+    // message()) if it cannot run.
     bool run();
     void pause();
     // One sample interval further, then paused; from time zero if no current run.

@@ -135,6 +135,9 @@ void RunToolBar::showFrame(const LabFrame &frame)
     }
     if (frame.overloaded)
         text += tr("  ·  overloaded: stopped");
+    else if (frame.seriesFull)
+        text += tr("  ·  stopped: a run keeps %1 h of simulated time at most")
+                    .arg(frame.simTime / 3600, 0, 'f', 1);
     m_clock->setText(text);
 }
 

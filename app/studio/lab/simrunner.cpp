@@ -26,8 +26,19 @@ constexpr double kMaxTickSeconds = 0.25;
 // take too long stops early: the run falls into slow motion rather than
 // freezing the worker.
 constexpr int kSlices = 8;
+constexpr std::size_t kSeriesBytes = std::size_t(64) << 20;
 
 } // namespace
+
+std::size_t SimRunner::seriesLimit(std::size_t nodes)
+{
+    // A sample holds three per-node vectors (utilisation, queue, up), each a
+    // heap block with its allocator overhead.
+    const std::size_t perSample = sizeof(sim::Sample) + 3 * 16 + nodes * (2 * sizeof(float) + 1);
+    return kSeriesBytes / perSample;
+}
+
+namespace {} // namespace
 
 // Lives in the worker thread and is the only code that touches the
 // Simulation. It takes commands as queued calls from SimRunner and answers
@@ -68,7 +79,7 @@ struct SimRunner::Worker final : public QObject {
 
     void run(bool batch)
     {
-        if (!m_sim || m_sim->finished())
+        if (!m_sim || ended())
             return;
         m_batch = batch;
         m_clock.start();
@@ -85,7 +96,7 @@ struct SimRunner::Worker final : public QObject {
 
     void step()
     {
-        if (!m_sim || m_sim->finished())
+        if (!m_sim || ended())
             return;
         m_timer->stop();
         m_sim->runUntil(m_sim->now() + m_sim->network().sampleInterval);
@@ -130,6 +141,7 @@ struct SimRunner::Worker final : public QObject {
     QTimer *m_timer;
     QElapsedTimer m_clock;         // wall time since the previous tick
     std::size_t m_sampleIndex = 0; // samples() already sent
+    std::size_t m_seriesLimit = 0;
     double m_speed = 1;
     quint64 m_seed = 0;
     quint64 m_epoch = 0;
@@ -140,6 +152,9 @@ struct SimRunner::Worker final : public QObject {
     std::atomic<int> m_framesPending{0};
 
 private:
+    bool seriesFull() const { return m_sim->samples().size() >= m_seriesLimit; }
+    bool ended() const { return m_sim->finished() || seriesFull(); }
+
     void rebuild()
     {
         m_timer->stop();
@@ -147,6 +162,7 @@ private:
         if (m_seed != 0)
             network.seed = m_seed;
         m_sim = std::make_unique<sim::Simulation>(std::move(network));
+        m_seriesLimit = SimRunner::seriesLimit(m_network.nodes.size());
         m_sampleIndex = 0;
         sendFrame(true); // time zero: the canvas drops the old run's dots
     }
@@ -160,11 +176,11 @@ private:
         QElapsedTimer busy;
         busy.start();
         if (m_batch) {
-            while (!m_sim->finished() && busy.nsecsElapsed() < kBusyNs) {
+            while (!ended() && busy.nsecsElapsed() < kBusyNs) {
                 if (m_sim->runEvents(kEventChunk) == 0)
                     break;
             }
-            if (m_sim->finished())
+            if (ended())
                 finishTick();
             return;
         }
@@ -174,11 +190,12 @@ private:
             const double from = m_sim->now();
             const double span = m_speed * wall;
             for (int i = 1; i <= kSlices; ++i) {
-                if (!m_sim->runUntil(from + span * i / kSlices) || busy.nsecsElapsed() > kBusyNs)
+                if (!m_sim->runUntil(from + span * i / kSlices) || seriesFull() ||
+                    busy.nsecsElapsed() > kBusyNs)
                     break;
             }
         } else {
-            while (!m_sim->finished() && busy.nsecsElapsed() < kBusyNs) {
+            while (!ended() && busy.nsecsElapsed() < kBusyNs) {
                 if (m_sim->runEvents(kEventChunk) == 0)
                     break;
             }
@@ -190,7 +207,7 @@ private:
     // After a tick or a step: a frame, and the end of the run if it came.
     void finishTick()
     {
-        const bool done = m_sim->finished();
+        const bool done = ended();
         if (done)
             m_timer->stop();
         sendFrame(done || !m_timer->isActive());
@@ -214,8 +231,9 @@ private:
         frame->newSamples.assign(samples.begin() + std::ptrdiff_t(m_sampleIndex), samples.end());
         m_sampleIndex = samples.size();
         frame->simTime = m_sim->now();
-        frame->finished = m_sim->finished();
+        frame->finished = ended();
         frame->overloaded = m_sim->overloaded();
+        frame->seriesFull = seriesFull();
         m_framesPending.fetch_add(1);
         QMetaObject::invokeMethod(
             m_runner,

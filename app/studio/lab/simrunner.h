@@ -23,6 +23,7 @@ struct LabFrame {
     double simTime = 0;
     bool finished = false;
     bool overloaded = false;
+    bool seriesFull = false; // stopped because the run kept as many samples as it may
 };
 
 // Runs the lab's simulation on a worker thread and hands frames to the GUI
@@ -39,6 +40,10 @@ public:
     Q_ENUM(State)
 
     static constexpr std::size_t kMaxDots = 5000; // requests drawn per frame, at most
+    // The lab's run goes on until paused, but the engine keeps its whole time
+    // series: a run of @p nodes nodes stops (finished, seriesFull) after this
+    // many samples, about 64 MB of them, so memory stays bounded even at Max speed.
+    static std::size_t seriesLimit(std::size_t nodes);
 
     explicit SimRunner(QObject *parent = nullptr);
     ~SimRunner() override;
