@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -84,18 +85,32 @@ ComparePanel::ComparePanel(QWidget *parent)
     for (Metric m : experiment::allMetrics())
         m_table->setItem(int(m), MetricCol, new QTableWidgetItem(experiment::metricLabel(m)));
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_seeds);
-    bar->addWidget(m_requests);
-    bar->addWidget(m_start);
-    bar->addWidget(m_replicate);
-    bar->addWidget(m_cancel);
-    bar->addWidget(m_progress, 1);
-    bar->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
+    // Controls in a column beside the table, so the dock stays narrow enough
+    // for a small window (the bottom docks span its whole width).
+    auto *column = new QVBoxLayout;
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(m_seeds);
+    column->addWidget(m_requests);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancel);
+    column->addLayout(buttons);
+    column->addWidget(m_replicate);
+    column->addWidget(m_progress);
+    column->addWidget(m_note);
+    column->addStretch(1);
+    auto *controls = new QWidget;
+    controls->setLayout(column);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(200);
+    scroll->setMaximumWidth(260);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(bar);
-    layout->addWidget(m_note);
+    layout->addWidget(scroll);
     layout->addWidget(m_table, 1);
 
     connect(m_start, &QPushButton::clicked, this, &ComparePanel::start);

@@ -125,7 +125,7 @@ SweepPanel::SweepPanel(QWidget *parent)
     m_capacityResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_parameter->setMinimumContentsLength(18);
+    m_parameter->setMinimumContentsLength(12);
     m_parameter->setToolTip(tr("What to vary: the total rate, or a number of a node or edge"));
     for (QDoubleSpinBox *s : {m_from, m_to}) {
         s->setDecimals(2);
@@ -193,8 +193,8 @@ SweepPanel::SweepPanel(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMaximumWidth(360);
-    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
+    scroll->setMinimumWidth(220);
+    scroll->setMaximumWidth(320);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

@@ -109,7 +109,7 @@ QSize SweepPlot::sizeHint() const
 
 QSize SweepPlot::minimumSizeHint() const
 {
-    return {240, 150};
+    return {200, 150};
 }
 
 void SweepPlot::paintEvent(QPaintEvent *)
