@@ -104,6 +104,26 @@ double uniformWidth(double cv)
 
 } // namespace
 
+std::uint64_t fnv1a64(const char *data, std::size_t size)
+{
+    std::uint64_t h = 0xcbf29ce484222325u;
+    for (std::size_t i = 0; i < size; ++i) {
+        h ^= static_cast<unsigned char>(data[i]);
+        h *= 0x100000001b3u;
+    }
+    return h;
+}
+
+std::uint64_t streamSeed(std::uint64_t runSeed, std::uint64_t nameHash, std::uint64_t purpose)
+{
+    std::uint64_t x = runSeed;
+    std::uint64_t s = splitMix64(x);
+    x = s ^ nameHash;
+    s = splitMix64(x);
+    x = s ^ purpose;
+    return splitMix64(x);
+}
+
 Rng::Rng(std::uint64_t seed)
 {
     // splitmix64 is a bijection of its counter, so the four words are never all zero.

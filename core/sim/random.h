@@ -1,13 +1,18 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 /**
- * Random numbers for the simulation engine. One Rng per run, seeded from the
- * run's seed, so a seed reproduces a run bit for bit on any machine: the
- * generator is xoshiro256** (seeded through splitmix64) and every
+ * Random numbers for the simulation engine. A run draws from several
+ * independent streams, each seeded by streamSeed() from the run's seed and a
+ * stable name (a node's id and what the stream is for), so a seed reproduces
+ * a run bit for bit on any machine, and two designs run on the same seed see
+ * the same arrivals and the same service times wherever they share a node
+ * (common random numbers). The generator is xoshiro256** (seeded through
+ * splitmix64) and every
  * distribution is sampled from it by our own code, never by <random>'s
  * distributions, whose output differs between standard libraries. Continuous
  * distributions are sampled by inverse transform (one uniform per variate);
@@ -40,6 +45,27 @@ private:
 
     std::uint64_t m_s[4];
 };
+
+/** What a stream of the engine draws for; part of its seed (see streamSeed()). */
+enum class StreamPurpose : std::uint64_t {
+    Arrivals = 1, ///< a source's inter-arrival times
+    Keys = 2,     ///< a source's key choices
+    Ops = 3,      ///< a source's read/write choices
+    Service = 4,  ///< a station's service times (plus its copy number << 8)
+    Other = 5,    ///< routing, balancers, failures
+};
+
+/** FNV-1a, 64 bits, of @p size bytes at @p data: a name's hash that never changes between builds.
+ */
+std::uint64_t fnv1a64(const char *data, std::size_t size);
+
+/**
+ * The seed of the stream for @p purpose of the thing whose name hashes to
+ * @p nameHash (fnv1a64()), under the run seed @p runSeed: the three mixed by
+ * splitmix64's finaliser, so streams of neighbouring seeds or names do not
+ * overlap in any visible way, and adding a node changes no other stream.
+ */
+std::uint64_t streamSeed(std::uint64_t runSeed, std::uint64_t nameHash, std::uint64_t purpose);
 
 /** The shapes a service time (or any positive duration) can take. */
 enum class DistKind : std::uint8_t { Exponential, Deterministic, Uniform, Lognormal };

@@ -5,9 +5,19 @@
 // network, and the first events of the run.
 namespace sds::sim {
 
+namespace {
+
+std::uint64_t nameHash(const QString &id)
+{
+    const QByteArray utf8 = id.toUtf8();
+    return fnv1a64(utf8.constData(), std::size_t(utf8.size()));
+}
+
+} // namespace
+
 Simulation::Impl::Impl(Network n)
     : net(std::move(n))
-    , rng(net.seed)
+    , rng(streamSeed(net.seed, fnv1a64("", 0), std::uint64_t(StreamPurpose::Other)))
     , zipf(net.keys, net.zipf)
 {}
 
@@ -18,6 +28,9 @@ std::uint32_t Simulation::Impl::addStation(std::uint32_t node, const NodeModel &
     s.servers = model.servers;
     s.capacity = model.capacity;
     s.dist = model.service;
+    const std::uint64_t copy = stations.size() - nodes[node].firstStation;
+    s.rng = Rng(streamSeed(net.seed, nameHash(model.id),
+                           std::uint64_t(StreamPurpose::Service) | (copy << 8)));
     stations.push_back(std::move(s));
     return std::uint32_t(stations.size() - 1);
 }
@@ -31,8 +44,13 @@ void Simulation::Impl::build()
         ns.counters.id = model.id;
         ns.firstStation = std::uint32_t(stations.size());
         switch (model.behaviour) {
-        case Behaviour::Source:
+        case Behaviour::Source: {
+            const std::uint64_t h = nameHash(model.id);
+            ns.arrivals = Rng(streamSeed(net.seed, h, std::uint64_t(StreamPurpose::Arrivals)));
+            ns.keys = Rng(streamSeed(net.seed, h, std::uint64_t(StreamPurpose::Keys)));
+            ns.ops = Rng(streamSeed(net.seed, h, std::uint64_t(StreamPurpose::Ops)));
             break;
+        }
         case Behaviour::Limiter:
             ns.tokens = model.burst;
             break;

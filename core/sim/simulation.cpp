@@ -33,7 +33,7 @@ std::uint32_t Simulation::Impl::alloc()
 void Simulation::Impl::scheduleNextSend(std::uint32_t client)
 {
     const NodeModel &m = net.nodes[client];
-    const double t = nextArrival(m, offeredRate(m, net.loadFactor), now, rng);
+    const double t = nextArrival(m, offeredRate(m, net.loadFactor), now, nodes[client].arrivals);
     if (t < kInfinity)
         events.push(t, EventType::ClientSend, client, nodes[client].sendGen);
 }
@@ -44,8 +44,9 @@ void Simulation::Impl::clientSend(std::uint32_t client)
     const std::uint32_t i = alloc();
     Request &r = req[i];
     r.client = client;
-    r.key = needsKeys ? zipf.sample(rng) : 0;
-    r.op = !needsOps || rng.uniform() < m.readFraction ? Op::Read : Op::Write;
+    NodeState &source = nodes[client];
+    r.key = needsKeys ? zipf.sample(source.keys) : 0;
+    r.op = !needsOps || source.ops.uniform() < m.readFraction ? Op::Read : Op::Write;
     r.firstCreated = now;
     sendFromClient(i);
     scheduleNextSend(client);
@@ -236,7 +237,7 @@ void Simulation::Impl::startService(std::uint32_t i, Station &st)
 {
     Request &r = req[i];
     r.state = State::Service;
-    events.push(now + st.dist.sample(rng), EventType::ServiceDone, i, r.gen);
+    events.push(now + st.dist.sample(st.rng), EventType::ServiceDone, i, r.gen);
 }
 
 void Simulation::Impl::serviceDone(std::uint32_t i)

@@ -30,6 +30,7 @@ struct Station {
     int busy = 0;
     int capacity = 0;
     Distribution dist;
+    Rng rng{0}; // service times; seeded in addStation()
     bool up = true;
     Ring queue;
     double busyArea = 0;
@@ -62,6 +63,9 @@ struct NodeState {
     // offeredRate()); a change of either bumps the generation, so the pending
     // send drawn at the old rate goes stale.
     std::uint32_t sendGen = 0;
+    // A source's own streams, seeded in build(): what one client sends does
+    // not depend on what the rest of the design draws.
+    Rng arrivals{0}, keys{0}, ops{0};
     BalancerState balancer;
     std::unique_ptr<CacheStore> cache;
     DatabaseState database;
@@ -74,7 +78,7 @@ struct NodeState {
 
 struct Simulation::Impl {
     Network net;
-    Rng rng;
+    Rng rng; // everything that is neither arrivals nor service: routing, balancers, failures
     Zipf zipf;
     EventQueue events;
     RequestPool req;

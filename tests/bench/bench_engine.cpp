@@ -1,20 +1,27 @@
-// Engine benchmark (PRODUCT.md): the event rate of the simulation on a
-// reference topology, against a bare std::priority_queue push/pop loop with
-// the same number of events and the same heap size, in the same process;
-// peak memory for 1 M vs 10 M simulated requests, each measured in a
-// child process of its own so one run's peak cannot hide the other's; and
-// customers per second against SimPy on the same M/M/1 model (when
-// packaging/deps.sh --bench has installed it).
+// Engine benchmark: the whole run of a design, as `sdstudio-cli sim run FILE
+// --requests N --json` does it (compiling the network, the run with its
+// histograms, batch means and time series, the metrics and the JSON report),
+// against a hand-written loop of the same model (bareloops.cpp), in the same
+// process, alternating, several rounds; for M/M/1 (mm1.json) and the
+// reference topology (reference.json). Then peak memory for 1 M and 10 M
+// requests of each, each run in a child process of its own so one run's peak
+// cannot hide the other's, and customers per second against SimPy on the same
+// M/M/1 model (when packaging/deps.sh --bench has installed it).
 //
-// usage: bench_engine [REQUESTS]      (default 2 000 000)
+// usage: bench_engine [REQUESTS [ROUNDS]]      (default 2 000 000 and 5)
+//        bench_engine --engine mm1|reference N  (one whole run, e.g. under callgrind)
+//        bench_engine --bare mm1|reference N    (one hand-written run)
+#include "bareloops.h"
 #include "core/diagram/diagramformat.h"
 #include "core/sim/network.h"
+#include "core/sim/report.h"
 #include "core/sim/simulation.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QProcess>
-#include <queue>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sys/resource.h>
@@ -22,82 +29,54 @@
 
 namespace {
 
-sds::sim::Network loadNetwork(const char *name)
+sds::diagram::DiagramData loadDiagram(const char *model)
 {
-    const auto loaded =
-        sds::diagram::loadDiagramFile(QStringLiteral(SDS_BENCH_DIR "/") + QLatin1String(name));
+    const auto loaded = sds::diagram::loadDiagramFile(
+        QStringLiteral(SDS_BENCH_DIR "/") + QLatin1String(model) + QStringLiteral(".json"));
     if (!loaded.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(loaded.errors.join(u'\n')));
         std::exit(1);
     }
-    auto compiled = sds::sim::compileNetwork(loaded.diagram);
+    return loaded.diagram;
+}
+
+struct EngineRun {
+    std::uint64_t completed = 0;
+    std::uint64_t events = 0;
+    double meanLatency = 0;
+    double seconds = 0;
+    std::size_t arena = 0;
+};
+
+// What the CLI does after reading the file, timed from the compile to the report.
+EngineRun runEngine(sds::diagram::DiagramData d, std::uint64_t requests)
+{
+    QElapsedTimer t;
+    t.start();
+    d.run.durationS = 1e12; // ends by count, as sim run --requests
+    auto compiled = sds::sim::compileNetwork(d);
     if (!compiled.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(compiled.errors.join(u'\n')));
         std::exit(1);
     }
-    return std::move(compiled.network);
-}
-
-struct EngineRun {
-    std::uint64_t events = 0;
-    double seconds = 0;
-    std::size_t pending = 0;
-    std::size_t arena = 0;
-};
-
-EngineRun runEngine(std::uint64_t requests)
-{
-    sds::sim::Simulation sim(loadNetwork("reference.json"));
-    sim.setStopAfterRequests(requests);
+    sds::sim::Simulation sim(std::move(compiled.network));
     sim.setSamplePercentiles(false); // as sdstudio-cli sim run
-    QElapsedTimer t;
-    t.start();
+    sim.setStopAfterRequests(requests);
     sim.run();
-    const double seconds = double(t.nsecsElapsed()) / 1e9;
-    return {sim.metrics().events, seconds, sim.pendingEvents(), sim.arenaSize()};
+    const sds::sim::RunMetrics m = sim.metrics();
+    const QByteArray json =
+        QJsonDocument(sds::sim::runReport(m, sim.network(), {0, false, d.run.seed})).toJson();
+    EngineRun out{m.completed, m.events, m.latency.mean(), double(t.nsecsElapsed()) / 1e9,
+                  sim.arenaSize()};
+    if (json.isEmpty())
+        std::exit(1);
+    return out;
 }
 
-// The same 32-byte event the engine uses, ordered the same way.
-struct BareEvent {
-    double time;
-    std::uint64_t seq;
-    std::uint32_t a, b;
-    std::uint8_t type;
-};
-struct Later {
-    bool operator()(const BareEvent &x, const BareEvent &y) const
-    {
-        return x.time > y.time || (x.time == y.time && x.seq > y.seq);
-    }
-};
-
-// Hold model: pop the earliest event, push one a random step later.
-double runBare(std::uint64_t events, std::size_t heapSize)
+bench::BareResult runBare(const char *model, std::uint64_t requests, std::uint64_t seed)
 {
-    std::priority_queue<BareEvent, std::vector<BareEvent>, Later> q;
-    std::uint64_t x = 88172645463325252ull; // xorshift64, cheaper than the engine's generator
-    const auto step = [&x] {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        return double(x >> 11) * 0x1.0p-53;
-    };
-    std::uint64_t seq = 0;
-    for (std::size_t i = 0; i < heapSize; ++i)
-        q.push({step(), seq++, 0, 0, 0});
-    QElapsedTimer t;
-    t.start();
-    double sink = 0;
-    for (std::uint64_t i = 0; i < events; ++i) {
-        const BareEvent e = q.top();
-        q.pop();
-        sink += e.a;
-        q.push({e.time + step(), seq++, std::uint32_t(i), 0, 1});
-    }
-    const double seconds = double(t.nsecsElapsed()) / 1e9;
-    if (sink < 0)
-        std::puts("");
-    return seconds;
+    return qstrcmp(model, "mm1") == 0 ? bench::bareMm1(requests, seed)
+                                      : bench::bareReference(requests, seed);
 }
 
 long peakRssKb()
@@ -107,45 +86,60 @@ long peakRssKb()
     return u.ru_maxrss;
 }
 
+struct Range {
+    double lo = 1e300, hi = -1e300;
+    void add(double v)
+    {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (argc == 3 && qstrcmp(argv[1], "--memory") == 0) {
-        const EngineRun r = runEngine(std::strtoull(argv[2], nullptr, 10));
-        std::printf("%ld %zu\n", peakRssKb(), r.arena);
+    if (argc == 4 && qstrcmp(argv[1], "--engine") == 0) {
+        const EngineRun r = runEngine(loadDiagram(argv[2]), std::strtoull(argv[3], nullptr, 10));
+        std::printf("%ld %zu %.3f\n", peakRssKb(), r.arena, r.seconds);
+        return 0;
+    }
+    if (argc == 4 && qstrcmp(argv[1], "--bare") == 0) {
+        const bench::BareResult r = runBare(argv[2], std::strtoull(argv[3], nullptr, 10), 1);
+        std::printf("%ld %.3f\n", peakRssKb(), r.seconds);
         return 0;
     }
     const std::uint64_t requests = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2000000;
+    const int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
 
-    runEngine(requests / 10); // warm caches and the allocator
-    const EngineRun engine = runEngine(requests);
-    const double bare = runBare(engine.events, std::max<std::size_t>(engine.pending, 16));
-    const double engineRate = double(engine.events) / engine.seconds;
-    const double bareRate = double(engine.events) / bare;
-    std::printf("reference topology, %llu requests: %llu events in %.3f s = %.2f M events/s "
-                "(heap ~%zu events)\n",
-                static_cast<unsigned long long>(requests),
-                static_cast<unsigned long long>(engine.events), engine.seconds, engineRate / 1e6,
-                engine.pending);
-    std::printf("bare std::priority_queue, same events: %.3f s = %.2f M events/s\n", bare,
-                bareRate / 1e6);
-    std::printf("engine / bare = %.3f (goal >= 0.333)\n", engineRate / bareRate);
+    for (const char *model : {"mm1", "reference"}) {
+        const sds::diagram::DiagramData d = loadDiagram(model);
+        runEngine(d, requests / 10); // warm caches and the allocator
+        runBare(model, requests / 10, d.run.seed);
+        Range ratio, engineRate, bareRate;
+        for (int round = 0; round < rounds; ++round) {
+            const EngineRun e = runEngine(d, requests);
+            const bench::BareResult b = runBare(model, requests, d.run.seed);
+            ratio.add(b.seconds / e.seconds);
+            engineRate.add(double(e.completed) / e.seconds);
+            bareRate.add(double(b.completed) / b.seconds);
+            std::printf("%s round %d: engine %.3f s (%llu events, mean %.3f ms), hand-written "
+                        "%.3f s (%llu events, mean %.3f ms): engine/bare %.3f\n",
+                        model, round + 1, e.seconds, static_cast<unsigned long long>(e.events),
+                        e.meanLatency * 1e3, b.seconds, static_cast<unsigned long long>(b.events),
+                        b.meanLatency * 1e3, b.seconds / e.seconds);
+        }
+        std::printf("%s, %llu requests, whole run: engine %.2f-%.2f M requests/s, hand-written "
+                    "%.2f-%.2f M/s, engine/bare %.3f-%.3f over %d rounds (goal >= 0.5)\n",
+                    model, static_cast<unsigned long long>(requests), engineRate.lo / 1e6,
+                    engineRate.hi / 1e6, bareRate.lo / 1e6, bareRate.hi / 1e6, ratio.lo, ratio.hi,
+                    rounds);
+    }
 
-    // The same M/M/1 (80 rps, 10 ms exponential service) in both.
+    // SimPy on the same M/M/1, for the README's second engine goal.
     {
-        const std::uint64_t customers = 1000000;
-        sds::sim::Network network = loadNetwork("mm1.json");
-        network.duration = 1e12; // end by count, not by the file's run length
-        sds::sim::Simulation mm1(std::move(network));
-        mm1.setStopAfterRequests(customers);
-        mm1.setSamplePercentiles(false);
-        QElapsedTimer t;
-        t.start();
-        mm1.run();
-        const double ours = double(mm1.metrics().completed) / (double(t.nsecsElapsed()) / 1e9);
-        std::printf("M/M/1: engine %.2f M customers/s (mean latency %.2f ms)\n", ours / 1e6,
-                    mm1.metrics().latency.mean() * 1e3);
+        const EngineRun ours = runEngine(loadDiagram("mm1"), 1000000);
+        const double oursRate = double(ours.completed) / ours.seconds;
         QProcess simpy;
         simpy.start(QStringLiteral("/usr/bin/python3"),
                     {QStringLiteral(SDS_BENCH_DIR "/simpy_mm1.py"), QStringLiteral("100000")});
@@ -153,26 +147,28 @@ int main(int argc, char *argv[])
         const QList<QByteArray> parts = simpy.readAllStandardOutput().trimmed().split(' ');
         if (ran && parts.size() == 3) {
             const double theirs = parts[0].toDouble() / parts[1].toDouble();
-            std::printf("M/M/1: SimPy %.3f M customers/s (mean latency %.2f ms)\n", theirs / 1e6,
-                        parts[2].toDouble() * 1e3);
-            std::printf("engine / SimPy = %.0fx (goal >= 100x)\n", ours / theirs);
+            std::printf("M/M/1: engine %.2f M customers/s, SimPy %.3f M/s (mean %.2f ms): "
+                        "%.0fx (goal >= 100x)\n",
+                        oursRate / 1e6, theirs / 1e6, parts[2].toDouble() * 1e3, oursRate / theirs);
         } else {
             std::printf("M/M/1: SimPy not available (packaging/deps.sh --bench installs it)\n");
         }
     }
 
-    for (const char *n : {"1000000", "10000000"}) {
-        QProcess child;
-        child.start(QString::fromLocal8Bit(argv[0]),
-                    {QStringLiteral("--memory"), QLatin1String(n)});
-        child.waitForFinished(-1);
-        const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
-        if (parts.size() != 2) {
-            std::fprintf(stderr, "memory child failed\n");
-            return 1;
+    for (const char *model : {"mm1", "reference"}) {
+        for (const char *n : {"1000000", "10000000"}) {
+            QProcess child;
+            child.start(QString::fromLocal8Bit(argv[0]),
+                        {QStringLiteral("--engine"), QLatin1String(model), QLatin1String(n)});
+            child.waitForFinished(-1);
+            const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
+            if (parts.size() != 3) {
+                std::fprintf(stderr, "memory child failed\n");
+                return 1;
+            }
+            std::printf("%s, %s requests: peak RSS %.1f MiB, request arena %s slots\n", model, n,
+                        parts[0].toDouble() / 1024.0, parts[1].constData());
         }
-        std::printf("%s requests: peak RSS %.1f MiB, request arena %s slots\n", n,
-                    parts[0].toDouble() / 1024.0, parts[1].constData());
     }
     return 0;
 }
