@@ -20,9 +20,10 @@ constexpr double kMaxSpanS = 600;
 // Where the cursor stays once the window scrolls, as a share of the window.
 constexpr double kCursorAt = 0.9;
 
-double niceStep(double span)
+// A round step that gives about @p ticks ticks over @p span.
+double niceStep(double span, int ticks)
 {
-    const double raw = span / 8;
+    const double raw = span / std::max(ticks, 1);
     const double mag = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
     for (double m : {1.0, 2.0, 5.0, 10.0}) {
         if (raw <= m * mag)
@@ -186,7 +187,10 @@ void FaultTimeline::paintEvent(QPaintEvent *)
     const double axisY = plot.bottom() + 1;
     p.drawLine(QPointF(plot.left(), axisY), QPointF(plot.right(), axisY));
     const double span = viewSpan();
-    const double step = niceStep(span);
+    // As many ticks as fit with room for their labels ("120 s").
+    const int fit =
+        int(plot.width() / (QFontMetrics(small).horizontalAdvance(QStringLiteral("0000 s")) + 12));
+    const double step = niceStep(span, std::clamp(fit, 1, 8));
     for (double t = std::ceil(m_viewStartS / step - 1e-9) * step; t <= m_viewStartS + span + 1e-9;
          t += step) {
         const double x = xOf(t);

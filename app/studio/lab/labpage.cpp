@@ -27,6 +27,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QToolBar>
@@ -72,7 +73,9 @@ LabPage::LabPage(QWidget *parent)
     QToolBar *line = addToolBar(tr("Time Line"));
     line->setObjectName(QStringLiteral("labTimeLineToolBar"));
     line->setMovable(false);
+    line->addWidget(m_toolBar->clock());
     line->addWidget(m_timeline);
+    line->addWidget(m_toolBar->cost());
     createDocks();
     m_layout = new LabLayout(*this);
     connectRun();

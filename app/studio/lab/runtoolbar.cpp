@@ -7,6 +7,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sds::gui {
@@ -78,16 +79,12 @@ RunToolBar::RunToolBar(QWidget *parent)
     });
     addWidget(m_load);
     addWidget(m_loadLabel);
-    addSeparator();
+    // The clock and the cost are placed by the page, in the time line's row,
+    // where they stay in view in a narrow window.
     m_clock->setObjectName(QStringLiteral("clock"));
-    addWidget(m_clock);
-    // Pushed to the right end, so the clock's changing width does not move it.
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    addWidget(spacer);
+    m_clock->setContentsMargins(6, 0, 10, 0);
     m_cost->setObjectName(QStringLiteral("costLabel"));
-    m_cost->setContentsMargins(8, 0, 8, 0);
-    addWidget(m_cost);
+    m_cost->setContentsMargins(10, 0, 6, 0);
     showState(SimRunner::State::Empty);
     clearClock();
 }
@@ -112,6 +109,7 @@ void RunToolBar::showState(SimRunner::State state)
 void RunToolBar::clearClock()
 {
     m_lastSample.reset();
+    m_clock->setMinimumWidth(0);
     m_clock->setText(tr("Press Run (F5) to send traffic"));
 }
 
@@ -126,19 +124,21 @@ void RunToolBar::showFrame(const LabFrame &frame)
     if (m_lastSample) {
         // The last interval, so the figures move with the load, not a run average.
         if (m_lastSample->throughput > 0)
-            text += tr("  ·  %1 rps  ·  p99 %2 ms")
+            text += tr(" · %1 rps · p99 %2 ms")
                         .arg(std::round(m_lastSample->throughput))
                         .arg(ms(m_lastSample->p99));
         else
-            text += tr("  ·  no successful requests");
-        text += tr("  ·  %1 failed").arg(m.failed);
+            text += tr(" · no successful requests");
+        text += tr(" · %1 failed").arg(m.failed);
     }
     if (frame.overloaded)
-        text += tr("  ·  overloaded: stopped");
+        text += tr(" · overloaded: stopped");
     else if (frame.seriesFull)
-        text += tr("  ·  stopped: a run keeps %1 h of simulated time at most")
+        text += tr(" · stopped: a run keeps %1 h of simulated time at most")
                     .arg(frame.simTime / 3600, 0, 'f', 1);
     m_clock->setText(text);
+    // Grow only, so the time line beside it does not twitch with every digit.
+    m_clock->setMinimumWidth(std::max(m_clock->minimumWidth(), m_clock->sizeHint().width()));
 }
 
 void RunToolBar::showCost(const sim::CostEstimate &cost)

@@ -29,6 +29,9 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *stepAction() const { return m_stepAction; }
     QAction *resetAction() const { return m_resetAction; }
+    // The run's headline figures and the design's cost, for the page to place.
+    QLabel *clock() const { return m_clock; }
+    QLabel *cost() const { return m_cost; }
 
     // Moves the slider to @p factor (1 = 100 %) without asking for a change.
     void showLoadFactor(double factor);
