@@ -12,6 +12,7 @@
 #include "core/cards/transfer.h"
 #include "core/cards/zipfile.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -581,6 +582,19 @@ private slots:
         QVERIFY(importFile(m_c, kDecks + QStringLiteral("oo-design.apkg"), &error));
         QTemporaryDir work;
         const QString file = path(kind + QStringLiteral(".apkg"));
+        // The folder's files but SQLite's -wal and -shm, there only while a
+        // collection is open.
+        const auto files = [this] {
+            QStringList names = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+            names.removeIf([](const QString &n) {
+                return n.endsWith(QStringLiteral("-wal")) || n.endsWith(QStringLiteral("-shm"));
+            });
+            return names;
+        };
+        QStringList filesBefore = files();
+        if (!filesBefore.contains(kind + QStringLiteral(".apkg")))
+            filesBefore.append(kind + QStringLiteral(".apkg"));
+        filesBefore.sort();
         const QByteArray good = sampleFixture(false).database(work.path());
         if (kind == u"notzip") {
             QFile f(file);
@@ -660,9 +674,10 @@ private slots:
         QCOMPARE(m_c.decks().size(), 1);
         m_c.close();
         QCOMPARE(fileDigest(m_dbPath), before);
-        // Nothing was written outside the collection either.
-        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("../evil.sh"))));
-        QVERIFY(!QFile::exists(QStringLiteral("/etc/evil")));
+        // Media live in the collection only (nothing is unpacked to disk), so
+        // the file's digest above covers a hostile name too; the collection's
+        // own folder gained nothing but the package written above.
+        QCOMPARE(files(), filesBefore);
     }
 
     // A card with a long listing or an inlined image: Anki takes it, so do we.
@@ -767,6 +782,84 @@ private slots:
         QCOMPARE(again->notesAdded, 0);
         QCOMPARE(again->reviewsAdded, 0);
         QCOMPARE(count(QStringLiteral("revlog")), qint64(20));
+    }
+
+    // A real deck (the primer's system-design.apkg) in the legacy layout with
+    // media: the JSON `media` map names the numbered entries. One note points
+    // at the picture, the other file is used by no card.
+    void legacyMediaMapImportsAndExportCarriesTheFiles()
+    {
+        QTemporaryDir work;
+        ZipReader real;
+        QVERIFY2(real.open(kDecks + QStringLiteral("system-design.apkg")),
+                 qPrintable(real.error()));
+        const std::optional<QByteArray> collection = real.read(QStringLiteral("collection.anki2"));
+        QVERIFY2(collection, qPrintable(real.error()));
+        const QString dbFile = work.filePath(QStringLiteral("collection.anki2"));
+        {
+            QFile f(dbFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(*collection), collection->size());
+        }
+        const qint64 noteId = scalar(dbFile, QStringLiteral("SELECT min(id) FROM notes"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("edit-real-deck"));
+            db.setDatabaseName(dbFile);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE notes SET flds = flds || '<img "
+                                          "src=\"primer-diagram.png\">' WHERE id = %1")
+                               .arg(noteId)));
+            QCOMPARE(q.numRowsAffected(), 1);
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit-real-deck"));
+        QFile edited(dbFile);
+        QVERIFY(edited.open(QIODevice::ReadOnly));
+        const QByteArray picture = QByteArray("\x89PNG\r\n\x1a\n") + QByteArray(3000, '\x7f');
+        const QByteArray notes = "not used by any card";
+        const QString legacy = path(QStringLiteral("with-media.apkg"));
+        QVERIFY(writePackage(
+            legacy, {{QStringLiteral("collection.anki2"), edited.readAll()},
+                     {QStringLiteral("media"), R"({"0": "primer-diagram.png", "1": "notes.txt"})"},
+                     {QStringLiteral("0"), picture},
+                     {QStringLiteral("1"), notes}}));
+
+        QString error;
+        const auto imported = importFile(m_c, legacy, &error);
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(imported->notesAdded, 42);
+        QCOMPARE(imported->mediaAdded, 2);
+        QCOMPARE(m_c.media(QStringLiteral("primer-diagram.png")).value_or(QByteArray()), picture);
+        QCOMPARE(m_c.media(QStringLiteral("notes.txt")).value_or(QByteArray()), notes);
+        QVERIFY(!m_c.media(QStringLiteral("0")));
+
+        // Export: the package carries the picture a card shows, under a number
+        // the map names, and not the file no card uses.
+        const QString exported = path(QStringLiteral("exported.apkg"));
+        QCOMPARE(exportDeck(m_c, QStringLiteral("System Design"), exported, &error).value_or(-1),
+                 42);
+        ZipReader out;
+        QVERIFY2(out.open(exported), qPrintable(out.error()));
+        const std::optional<QByteArray> mapJson = out.read(QStringLiteral("media"));
+        QVERIFY(mapJson);
+        const QJsonObject map = QJsonDocument::fromJson(*mapJson).object();
+        QCOMPARE(map.size(), 1);
+        const QString entry = map.constBegin().key();
+        QCOMPARE(map.value(entry).toString(), QStringLiteral("primer-diagram.png"));
+        QCOMPARE(out.read(entry).value_or(QByteArray()), picture);
+
+        // Into a fresh collection: the picture comes back with its note.
+        freshCollection();
+        const auto again = importFile(m_c, exported, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->notesAdded, 42);
+        QCOMPARE(again->mediaAdded, 1);
+        QCOMPARE(m_c.media(QStringLiteral("primer-diagram.png")).value_or(QByteArray()), picture);
+        QVERIFY(!m_c.media(QStringLiteral("notes.txt")));
+        QCOMPARE(count(QStringLiteral("cards WHERE back LIKE '%primer-diagram.png%'")), qint64(1));
     }
 
     void reimportBringsNewerHistoryWithoutDuplicates()
