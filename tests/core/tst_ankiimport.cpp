@@ -11,11 +11,14 @@
 #include "core/cards/collection.h"
 #include "core/cards/transfer.h"
 #include "core/cards/zipfile.h"
+#include "filesizelimit.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -917,6 +920,57 @@ private slots:
         QCOMPARE(batch->notes[0].cards[0].back, plainToHtml(n.back));
         QCOMPARE(batch->notes[0].tags, n.tags);
         QCOMPARE(importFile(m_c, file, &error)->notesUnchanged, 1);
+    }
+
+    void anExportCutShortKeepsTheOldFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("csv") << "deck.csv";
+        QTest::newRow("apkg") << "deck.apkg";
+    }
+    // An export over an earlier one that the disk stops half-way (a file
+    // size limit, which binds root too) fails, and the earlier file stays
+    // byte for byte, with no temporary left beside it.
+    void anExportCutShortKeepsTheOldFile()
+    {
+        QFETCH(QString, name);
+        const auto deck = m_c.addDeck(QStringLiteral("Big"));
+        QVERIFY(deck);
+        NewNote first;
+        first.deckId = *deck;
+        first.front = QStringLiteral("The first note");
+        first.back = QStringLiteral("exported on its own");
+        QVERIFY(m_c.addNotes({first}));
+        QTemporaryDir out;
+        const QString file = out.filePath(name);
+        QString error;
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Big"), file, &error).value_or(-1), 1);
+        const QByteArray before = fileDigest(file);
+
+        // Random text does not deflate away, so the zip is large too.
+        QList<NewNote> more;
+        for (int i = 0; i < 3; ++i) {
+            NewNote n = first;
+            n.front = QStringLiteral("Note %1").arg(i);
+            n.back.clear();
+            for (int k = 0; k < 1000; ++k)
+                n.back += QString::number(QRandomGenerator::global()->generate64(), 36);
+            more.append(n);
+        }
+        QVERIFY(m_c.addNotes(more));
+        {
+            FileSizeLimit limit(4096);
+            QVERIFY(limit.ok());
+            QVERIFY(!exportDeck(m_c, QStringLiteral("Big"), file, &error));
+        }
+        QVERIFY2(error.contains(file), qPrintable(error));
+        QCOMPARE(fileDigest(file), before);
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{name});
+
+        // With room, the same export goes through and replaces it.
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Big"), file, &error).value_or(-1), 4);
+        QVERIFY(fileDigest(file) != before);
+        QVERIFY(QFileInfo(file).size() > 4 * 4096);
     }
 
     void exportOfAMissingDeckNamesTheDecks()
