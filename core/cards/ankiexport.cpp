@@ -206,7 +206,7 @@ bool Writer::exec(QSqlQuery &q, const QVariantList &binds)
         q.bindValue(i, binds[i]);
     if (q.exec())
         return true;
-    *m_error = QStringLiteral("cannot write the package: %1").arg(q.lastError().text());
+    *m_error = q.lastError().text(); // the caller names the file
     return false;
 }
 
@@ -215,7 +215,7 @@ bool Writer::write(const QSqlDatabase &db)
     QSqlQuery q(db);
     for (const char *sql : kSchema11) {
         if (!q.exec(QString::fromLatin1(sql))) {
-            *m_error = QStringLiteral("cannot write the package: %1").arg(q.lastError().text());
+            *m_error = q.lastError().text(); // the caller names the file
             return false;
         }
     }

@@ -13,6 +13,7 @@
 #include "core/cards/zipfile.h"
 #include "filesizelimit.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -863,6 +864,137 @@ private slots:
         QCOMPARE(m_c.media(QStringLiteral("primer-diagram.png")).value_or(QByteArray()), picture);
         QVERIFY(!m_c.media(QStringLiteral("notes.txt")));
         QCOMPARE(count(QStringLiteral("cards WHERE back LIKE '%primer-diagram.png%'")), qint64(1));
+    }
+
+    // The exported package read the way Anki reads a schema 11 file, with
+    // plain SQL instead of our importer: col, the note type and deck JSON,
+    // 0x1f-separated fields, Anki's checksum of the sort field, padded tags,
+    // cards in their deck, review cards due in days from col.crt, the log.
+    void exportedPackageHasAnkisSchema11Layout()
+    {
+        const auto deck = m_c.addDeck(QStringLiteral("Layout"));
+        QVERIFY(deck);
+        QList<NewNote> notes;
+        for (int i = 0; i < 3; ++i) {
+            NewNote n;
+            n.deckId = *deck;
+            n.front = QStringLiteral("Front %1").arg(i);
+            n.back = QStringLiteral("Back %1").arg(i);
+            n.tags = {QStringLiteral("tag%1").arg(i)};
+            notes.append(n);
+        }
+        const auto ids = m_c.addNotes(notes);
+        QVERIFY(ids);
+        for (int round = 0; round < 2; ++round)
+            QVERIFY(m_c.answer((*ids)[0], Rating::Good, kDay0.addDays(round * 3), 4000));
+        QVERIFY(m_c.setSuspended((*ids)[2], true));
+        const QString file = path(QStringLiteral("layout.apkg"));
+        QString error;
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Layout"), file, &error).value_or(-1), 3);
+
+        ZipReader zip;
+        QVERIFY(zip.open(file));
+        QVERIFY(zip.contains(QStringLiteral("media")));
+        const std::optional<QByteArray> db = zip.read(QStringLiteral("collection.anki2"));
+        QVERIFY(db);
+        const QString dbFile = path(QStringLiteral("layout.anki2"));
+        {
+            QFile f(dbFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(*db), db->size());
+        }
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("anki-layout"));
+        raw.setDatabaseName(dbFile);
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT ver, crt, models, decks FROM col")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 11);
+            const qint64 crt = q.value(1).toLongLong();
+            const QJsonObject models = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
+            const QJsonObject decks = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+            QVERIFY(!q.next());
+            QCOMPARE(models.size(), 1);
+            const QJsonObject model = models.constBegin().value().toObject();
+            const qint64 modelId = models.constBegin().key().toLongLong();
+            const QJsonArray flds = model.value(u"flds").toArray();
+            QCOMPARE(flds.size(), 2);
+            QCOMPARE(flds[0].toObject().value(u"name").toString(), QStringLiteral("Front"));
+            QCOMPARE(flds[1].toObject().value(u"ord").toInt(), 1);
+            const QJsonArray tmpls = model.value(u"tmpls").toArray();
+            QCOMPARE(tmpls.size(), 1);
+            QVERIFY(tmpls[0].toObject().value(u"qfmt").toString().contains(u"{{Front}}"));
+            QVERIFY(tmpls[0].toObject().value(u"afmt").toString().contains(u"{{Back}}"));
+            qint64 layoutDeck = 0;
+            for (auto it = decks.begin(); it != decks.end(); ++it) {
+                if (it.value().toObject().value(u"name").toString() == u"Layout")
+                    layoutDeck = it.key().toLongLong();
+            }
+            QVERIFY(layoutDeck > 1);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT id, mid, flds, sfld, csum, tags FROM notes "
+                                          "ORDER BY id")));
+            QSet<qint64> noteIds;
+            int i = 0;
+            while (q.next()) {
+                noteIds.insert(q.value(0).toLongLong());
+                QCOMPARE(q.value(1).toLongLong(), modelId);
+                const QStringList fields = q.value(2).toString().split(QChar(0x1f));
+                QCOMPARE(fields.size(), 2);
+                QCOMPARE(fields[0], QStringLiteral("Front %1").arg(i));
+                QCOMPARE(fields[1], QStringLiteral("Back %1").arg(i));
+                QCOMPARE(q.value(3).toString(), fields[0]);
+                // Anki: int(sha1(sort field).hexdigest()[:8], 16).
+                const QByteArray sha =
+                    QCryptographicHash::hash(fields[0].toUtf8(), QCryptographicHash::Sha1).toHex();
+                QCOMPARE(q.value(4).toLongLong(), sha.left(8).toLongLong(nullptr, 16));
+                QCOMPARE(q.value(5).toString(), QStringLiteral(" tag%1 ").arg(i));
+                ++i;
+            }
+            QCOMPARE(i, 3);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT id, nid, did, ord, type, queue, due, ivl, reps "
+                                          "FROM cards ORDER BY nid")));
+            QList<qint64> cardIds;
+            const std::optional<Card> studied = m_c.card((*ids)[0]);
+            QVERIFY(studied);
+            int row = 0;
+            while (q.next()) {
+                cardIds.append(q.value(0).toLongLong());
+                QVERIFY(noteIds.contains(q.value(1).toLongLong()));
+                QCOMPARE(q.value(2).toLongLong(), layoutDeck);
+                QCOMPARE(q.value(3).toInt(), 0);
+                if (row == 0) { // reviewed twice: a review card due in days from crt
+                    QCOMPARE(q.value(4).toInt(), 2);
+                    QCOMPARE(q.value(5).toInt(), 2);
+                    QCOMPARE(q.value(8).toInt(), 2);
+                    QVERIFY(q.value(7).toInt() > 0);
+                    QCOMPARE(QDateTime::fromSecsSinceEpoch(crt, Qt::UTC)
+                                 .date()
+                                 .addDays(q.value(6).toInt()),
+                             studied->schedule.due.toUTC().date());
+                } else {
+                    QCOMPARE(q.value(4).toInt(), 0);                 // new
+                    QCOMPARE(q.value(5).toInt(), row == 2 ? -1 : 0); // suspended, or new
+                }
+                ++row;
+            }
+            QCOMPARE(row, 3);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT cid, ease FROM revlog")));
+            int logged = 0;
+            while (q.next()) {
+                QCOMPARE(q.value(0).toLongLong(), cardIds[0]);
+                QCOMPARE(q.value(1).toInt(), 3); // Good
+                ++logged;
+            }
+            QCOMPARE(logged, 2);
+        }
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("anki-layout"));
     }
 
     void reimportBringsNewerHistoryWithoutDuplicates()
