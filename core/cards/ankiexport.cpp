@@ -18,6 +18,9 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include <filesystem>
+#include <system_error>
+
 namespace sds::cards {
 namespace {
 
@@ -203,7 +206,7 @@ bool Writer::exec(QSqlQuery &q, const QVariantList &binds)
         q.bindValue(i, binds[i]);
     if (q.exec())
         return true;
-    *m_error = QStringLiteral("cannot write the package: %1").arg(q.lastError().text());
+    *m_error = q.lastError().text(); // the caller names the file
     return false;
 }
 
@@ -212,7 +215,7 @@ bool Writer::write(const QSqlDatabase &db)
     QSqlQuery q(db);
     for (const char *sql : kSchema11) {
         if (!q.exec(QString::fromLatin1(sql))) {
-            *m_error = QStringLiteral("cannot write the package: %1").arg(q.lastError().text());
+            *m_error = q.lastError().text(); // the caller names the file
             return false;
         }
     }
@@ -321,7 +324,7 @@ bool writeAnkiPackage(const QString &path, const ImportBatch &batch, QString *er
         storage::SqliteFile::Options options;
         options.wal = false;
         if (const Result<void> opened = db.open(dbPath, options); !opened) {
-            *error = QStringLiteral("cannot write the package: %1").arg(opened.error());
+            *error = QStringLiteral("cannot write %1: %2").arg(path, opened.error());
             return false;
         }
         Writer writer(batch, error);
@@ -331,13 +334,13 @@ bool writeAnkiPackage(const QString &path, const ImportBatch &batch, QString *er
             return {};
         });
         if (!written) {
-            *error = written.error();
+            *error = QStringLiteral("cannot write %1: %2").arg(path, written.error());
             return false;
         }
     }
     QFile file(dbPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     QList<ZipEntry> entries{{QStringLiteral("collection.anki2"), file.readAll()}};
@@ -356,9 +359,14 @@ bool writeAnkiPackage(const QString &path, const ImportBatch &batch, QString *er
         QFile::remove(temp);
         return false;
     }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path)) {
-        *error = QStringLiteral("cannot write %1").arg(path);
+    // rename(2) replaces the target in one step; QFile::rename would need
+    // the old file removed first, leaving a moment with neither.
+    std::error_code failed;
+    std::filesystem::rename(QFile::encodeName(temp).toStdString(),
+                            QFile::encodeName(path).toStdString(), failed);
+    if (failed) {
+        *error = QStringLiteral("cannot write %1: %2")
+                     .arg(path, QString::fromLocal8Bit(failed.message()));
         QFile::remove(temp);
         return false;
     }

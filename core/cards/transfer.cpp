@@ -71,7 +71,18 @@ std::optional<int> exportDeck(const Collection &collection, const QString &deckN
         return int(batch->notes.size());
     }
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(writeCsv(*batch)) < 0 || !out.commit()) {
+    const QByteArray csv = writeCsv(*batch);
+    // A short write (the disk full) has no error of its own: check the count,
+    // or commit() would replace the old file with a cut-off one.
+    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size()) {
+        const QString why = out.isOpen() ? QStringLiteral("only part of it could be written (is "
+                                                          "the disk full?)")
+                                         : out.errorString();
+        out.cancelWriting();
+        *error = QStringLiteral("cannot write %1: %2").arg(path, why);
+        return std::nullopt;
+    }
+    if (!out.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
         return std::nullopt;
     }

@@ -443,7 +443,18 @@ bool saveDiagramFile(const DiagramData &diagram, const QString &path, QString *e
             *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(serializeDiagram(diagram));
+    // A short write (the disk or a quota full) comes back without an error
+    // of its own; committing then would put a cut-off file in place of the
+    // old one.
+    const QByteArray data = serializeDiagram(diagram);
+    if (file.write(data) != data.size()) {
+        file.cancelWriting();
+        if (error)
+            *error = QStringLiteral("cannot write %1: only part of it could be written (is the "
+                                    "disk full?)")
+                         .arg(path);
+        return false;
+    }
     if (!file.commit()) {
         if (error)
             *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());

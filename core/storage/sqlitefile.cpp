@@ -2,6 +2,7 @@
 
 #include <QAtomicInt>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QStringList>
 #include <QtEndian>
@@ -21,6 +22,35 @@ QString uniqueName(const char *kind)
 bool isMemory(const QString &path)
 {
     return path.isEmpty() || path == u":memory:";
+}
+
+constexpr QLatin1StringView kBusyOption("QSQLITE_BUSY_TIMEOUT=");
+
+// The connect options of a connection: its busy timeout, and read-only if asked.
+QString connectOptions(int busyTimeoutMs, bool readOnly)
+{
+    QString o = kBusyOption + QString::number(qMax(0, busyTimeoutMs));
+    if (readOnly)
+        o += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    return o;
+}
+
+int busyTimeoutOf(const QSqlDatabase &db)
+{
+    const QStringList options = db.connectOptions().split(QLatin1Char(';'));
+    for (const QString &o : options) {
+        if (o.trimmed().startsWith(kBusyOption))
+            return o.trimmed().mid(kBusyOption.size()).toInt();
+    }
+    return 5000; // the Qt driver's own default
+}
+
+// SQLITE_BUSY (5) and its extended codes, such as SQLITE_BUSY_SNAPSHOT.
+bool isBusy(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok && (code & 0xff) == 5;
 }
 
 struct Inspection {
@@ -58,7 +88,7 @@ Inspection inspect(const QString &path, const SqliteFile::Options &options, bool
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        db.setConnectOptions(connectOptions(options.busyTimeoutMs, true));
         if (!db.open()) {
             result = {Problem::CannotOpen, db.lastError().text()};
         } else {
@@ -108,8 +138,15 @@ Transaction::Transaction(const QSqlDatabase &db)
 {
     QSqlQuery q(m_db);
     m_begun = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!m_begun)
-        m_error = q.lastError().text();
+    if (m_begun)
+        return;
+    m_error = q.lastError().text();
+    if (isBusy(q.lastError())) {
+        m_error = QStringLiteral("%1 is in use by another program, which was still writing to "
+                                 "it after %2 s; try again once it is done (%3)")
+                      .arg(QFileInfo(m_db.databaseName()).fileName(),
+                           QString::number(busyTimeoutOf(m_db) / 1000.0), m_error);
+    }
 }
 
 Transaction::~Transaction()
@@ -192,8 +229,7 @@ Result<void> SqliteFile::open(const QString &path, const Options &options)
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(isMemory(path) ? QStringLiteral(":memory:") : path);
-    if (options.readOnly)
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    m_db.setConnectOptions(connectOptions(options.busyTimeoutMs, options.readOnly));
     if (!m_db.open()) {
         const QString why = m_db.lastError().text();
         close();

@@ -24,6 +24,7 @@
  * first ones before WAL is switched on so a new file's header holds the
  * application id from the start) and sets WAL with synchronous=NORMAL and
  * foreign keys as asked. ":memory:" opens a private in-memory database.
+ * A write waits up to busyTimeoutMs for one in another connection.
  * Transaction is BEGIN IMMEDIATE with rollback on destruction unless
  * committed, and write() wraps a change in one: the store's open check, the
  * transaction and the commit, written once.
@@ -39,8 +40,9 @@ using Migration = std::function<bool(QSqlQuery &query)>;
 
 // BEGIN IMMEDIATE at construction, ROLLBACK at destruction unless commit()
 // succeeded: every early return on an error undoes the whole change.
-// IMMEDIATE takes the write lock up front, so a second process fails at
-// BEGIN (after the busy timeout) rather than half-way through.
+// IMMEDIATE takes the write lock up front, so a second process waits at
+// BEGIN (up to the busy timeout, then fails saying the file is in use)
+// rather than failing half-way through.
 class Transaction
 {
 public:
@@ -87,6 +89,13 @@ struct SqliteOptions {
     bool integrityCheck = false;
     /** Nothing is written: no migrations, journal mode or id. */
     bool readOnly = false;
+    /**
+     * How long a statement waits for another connection (another process
+     * with the same file, say) to finish its write before it gives up; a
+     * transaction that could not begin in that time fails with a message
+     * that says the file is in use. 0 gives up at once.
+     */
+    int busyTimeoutMs = 5000;
 };
 
 class SqliteFile

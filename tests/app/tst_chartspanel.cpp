@@ -1,7 +1,9 @@
 #include "app/studio/lab/chartspanel.h"
+#include "tests/core/filesizelimit.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QDir>
 #include <QFile>
 #include <QLineSeries>
 #include <QTabWidget>
@@ -303,8 +305,11 @@ private slots:
         // Pinning again replaces the pin.
         panel.pin();
         QCOMPARE(series(panel, Latency, QStringLiteral("pinned/p99"))->count(), 10);
-        QVERIFY(!series(panel, Utilisation, QStringLiteral("pinned/util/web")) ||
-                series(panel, Utilisation, QStringLiteral("pinned/util/web"))->count() == 10);
+        // web is in the run that was pinned, so its line is pinned with it.
+        QVERIFY(series(panel, Utilisation, QStringLiteral("pinned/util/web")));
+        QCOMPARE(series(panel, Utilisation, QStringLiteral("pinned/util/web"))->count(), 10);
+        QVERIFY(series(panel, Utilisation, QStringLiteral("pinned/util/cache")));
+        QCOMPARE(series(panel, Utilisation, QStringLiteral("pinned/util/cache"))->count(), 10);
 
         panel.clearPin();
         QVERIFY(!panel.hasPin());
@@ -372,6 +377,31 @@ private slots:
         QVERIFY(!panel.exportCsv(bad, &error));
         QVERIFY2(error.contains(bad), qPrintable(error));
         QVERIFY(!panel.exportCsv(bad, nullptr)); // no message wanted: still no crash
+
+        // A longer run exported over the first file, with the disk refusing
+        // bytes half-way: the first export stays whole, nothing is left beside it.
+        const QByteArray before = panel.csv().toUtf8(); // what the file holds, checked above
+        panel.addSamples(samples(6, 2000, 1));
+        constexpr qint64 kLimit = 4096;
+        QVERIFY(panel.csv().toUtf8().size() > 4 * kLimit);
+        error.clear();
+        {
+            FileSizeLimit limit(kLimit);
+            QVERIFY(limit.ok());
+            QVERIFY(!panel.exportCsv(path, &error));
+        }
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), before);
+        kept.close();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("run.csv")});
+
+        // With room to write, the same export replaces it.
+        QVERIFY2(panel.exportCsv(path, &error), qPrintable(error));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(kept.readAll()), panel.csv());
     }
 
     void followsThePalette()

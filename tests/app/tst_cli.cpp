@@ -598,12 +598,23 @@ private slots:
 
         // Both read back into a second collection, equal in number.
         const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        QStringList said;
         for (const QString &file : {apkg, csv}) {
             r = run({QStringLiteral("cards"), QStringLiteral("import"), file,
                      QStringLiteral("--deck"), QStringLiteral("From CSV"), QStringLiteral("--db"),
                      other});
             QCOMPARE(r.exitCode, 0);
+            said.append(r.out);
         }
+        // The package brings the 42 notes; the CSV (the whole deck they went
+        // into) adds and changes none.
+        QVERIFY2(said.at(0).contains(QStringLiteral("42 notes added")), qPrintable(said.at(0)));
+        QVERIFY2(said.at(1).contains(QStringLiteral("0 notes added, 0 updated")),
+                 qPrintable(said.at(1)));
+        r = run({QStringLiteral("cards"), QStringLiteral("stats"), QStringLiteral("--json"),
+                 QStringLiteral("--db"), other});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"notes").toInt(),
+                 builtinNotes + 42);
         r = run({QStringLiteral("cards"), QStringLiteral("stats"), QStringLiteral("--db"), other});
         QVERIFY2(r.out.contains(QStringLiteral("System design ")), qPrintable(r.out));
         QVERIFY(!r.out.contains(QStringLiteral("System Design ")));

@@ -4,6 +4,7 @@
 
 #include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -82,6 +83,37 @@ private slots:
         QSettings settings(data + QStringLiteral("/settings.ini"), QSettings::IniFormat);
         QCOMPARE(settings.value(QStringLiteral("window/mode")).toString(), QStringLiteral("lab"));
         QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+
+        // The picture is the window in the mode asked for: not blank, and
+        // unlike the same window in Learn.
+        const QString learnPng = dir.filePath(QStringLiteral("learn.png"));
+        const ProcessRun learn =
+            run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("other")),
+                 QStringLiteral("--view"), QStringLiteral("learn"), QStringLiteral("--screenshot"),
+                 learnPng});
+        QCOMPARE(learn.exitCode, 0);
+        const QImage other(learnPng);
+        QVERIFY(!other.isNull());
+        const auto colours = [](const QImage &img) {
+            QSet<QRgb> seen;
+            for (int y = 0; y < img.height(); y += 4) {
+                for (int x = 0; x < img.width(); x += 4)
+                    seen.insert(img.pixel(x, y));
+            }
+            return seen.size();
+        };
+        QVERIFY2(colours(image) > 16, qPrintable(QString::number(colours(image))));
+        QVERIFY2(colours(other) > 16, qPrintable(QString::number(colours(other))));
+        const QSize common = image.size().boundedTo(other.size());
+        int differing = 0;
+        int sampled = 0;
+        for (int y = 0; y < common.height(); y += 4) {
+            for (int x = 0; x < common.width(); x += 4, ++sampled)
+                differing += image.pixel(x, y) != other.pixel(x, y) ? 1 : 0;
+        }
+        QVERIFY2(differing > sampled / 10,
+                 qPrintable(
+                     QStringLiteral("%1 of %2 sampled pixels differ").arg(differing).arg(sampled)));
     }
 
     void topicOpensTheReaderAndIsRememberedInProgress()

@@ -146,6 +146,38 @@ private slots:
         runner.run();
         QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 2 && frames.last().simTime > 1, kTimeout);
         QCOMPARE(runner.state(), SimRunner::State::Running);
+        runner.pause();
+    }
+
+    // Two runners over the same wall-clock span, one at 20 simulated seconds
+    // a second and one at 5: the simulated times differ by the ratio of the
+    // speeds, whatever the machine's load (both see the same wall clock). A
+    // runner ignoring its speed would run both flat out, near a ratio of 1.
+    void theSpeedSetsTheRatioOfSimulatedToWallTime()
+    {
+        SimRunner fast;
+        SimRunner slow;
+        Frames fastFrames(fast);
+        Frames slowFrames(slow);
+        fast.setSpeed(20);
+        slow.setSpeed(5);
+        QCOMPARE(fast.load(simple()), QStringList());
+        QCOMPARE(slow.load(simple()), QStringList());
+        fast.run();
+        slow.run();
+        QTRY_VERIFY_WITH_TIMEOUT(fastFrames.size() >= 2 && fastFrames.last().simTime > 12 &&
+                                     slowFrames.size() >= 2,
+                                 kTimeout);
+        fast.pause();
+        slow.pause();
+        QVERIFY(drain(fast));
+        QVERIFY(drain(slow));
+        const double ratio = fastFrames.last().simTime / slowFrames.last().simTime;
+        qInfo("%.2f s against %.2f s simulated: ratio %.2f", fastFrames.last().simTime,
+              slowFrames.last().simTime, ratio);
+        QVERIFY2(ratio > 2.5 && ratio < 6, qPrintable(QStringLiteral("%1 s against %2 s")
+                                                          .arg(fastFrames.last().simTime)
+                                                          .arg(slowFrames.last().simTime)));
     }
 
     void aBusyGuiGetsFewerFramesNotAQueue()

@@ -11,10 +11,15 @@
 #include "core/cards/collection.h"
 #include "core/cards/transfer.h"
 #include "core/cards/zipfile.h"
+#include "filesizelimit.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -581,6 +586,19 @@ private slots:
         QVERIFY(importFile(m_c, kDecks + QStringLiteral("oo-design.apkg"), &error));
         QTemporaryDir work;
         const QString file = path(kind + QStringLiteral(".apkg"));
+        // The folder's files but SQLite's -wal and -shm, there only while a
+        // collection is open.
+        const auto files = [this] {
+            QStringList names = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+            names.removeIf([](const QString &n) {
+                return n.endsWith(QStringLiteral("-wal")) || n.endsWith(QStringLiteral("-shm"));
+            });
+            return names;
+        };
+        QStringList filesBefore = files();
+        if (!filesBefore.contains(kind + QStringLiteral(".apkg")))
+            filesBefore.append(kind + QStringLiteral(".apkg"));
+        filesBefore.sort();
         const QByteArray good = sampleFixture(false).database(work.path());
         if (kind == u"notzip") {
             QFile f(file);
@@ -660,9 +678,10 @@ private slots:
         QCOMPARE(m_c.decks().size(), 1);
         m_c.close();
         QCOMPARE(fileDigest(m_dbPath), before);
-        // Nothing was written outside the collection either.
-        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("../evil.sh"))));
-        QVERIFY(!QFile::exists(QStringLiteral("/etc/evil")));
+        // Media live in the collection only (nothing is unpacked to disk), so
+        // the file's digest above covers a hostile name too; the collection's
+        // own folder gained nothing but the package written above.
+        QCOMPARE(files(), filesBefore);
     }
 
     // A card with a long listing or an inlined image: Anki takes it, so do we.
@@ -769,6 +788,215 @@ private slots:
         QCOMPARE(count(QStringLiteral("revlog")), qint64(20));
     }
 
+    // A real deck (the primer's system-design.apkg) in the legacy layout with
+    // media: the JSON `media` map names the numbered entries. One note points
+    // at the picture, the other file is used by no card.
+    void legacyMediaMapImportsAndExportCarriesTheFiles()
+    {
+        QTemporaryDir work;
+        ZipReader real;
+        QVERIFY2(real.open(kDecks + QStringLiteral("system-design.apkg")),
+                 qPrintable(real.error()));
+        const std::optional<QByteArray> collection = real.read(QStringLiteral("collection.anki2"));
+        QVERIFY2(collection, qPrintable(real.error()));
+        const QString dbFile = work.filePath(QStringLiteral("collection.anki2"));
+        {
+            QFile f(dbFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(*collection), collection->size());
+        }
+        const qint64 noteId = scalar(dbFile, QStringLiteral("SELECT min(id) FROM notes"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("edit-real-deck"));
+            db.setDatabaseName(dbFile);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE notes SET flds = flds || '<img "
+                                          "src=\"primer-diagram.png\">' WHERE id = %1")
+                               .arg(noteId)));
+            QCOMPARE(q.numRowsAffected(), 1);
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit-real-deck"));
+        QFile edited(dbFile);
+        QVERIFY(edited.open(QIODevice::ReadOnly));
+        const QByteArray picture = QByteArray("\x89PNG\r\n\x1a\n") + QByteArray(3000, '\x7f');
+        const QByteArray notes = "not used by any card";
+        const QString legacy = path(QStringLiteral("with-media.apkg"));
+        QVERIFY(writePackage(
+            legacy, {{QStringLiteral("collection.anki2"), edited.readAll()},
+                     {QStringLiteral("media"), R"({"0": "primer-diagram.png", "1": "notes.txt"})"},
+                     {QStringLiteral("0"), picture},
+                     {QStringLiteral("1"), notes}}));
+
+        QString error;
+        const auto imported = importFile(m_c, legacy, &error);
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(imported->notesAdded, 42);
+        QCOMPARE(imported->mediaAdded, 2);
+        QCOMPARE(m_c.media(QStringLiteral("primer-diagram.png")).value_or(QByteArray()), picture);
+        QCOMPARE(m_c.media(QStringLiteral("notes.txt")).value_or(QByteArray()), notes);
+        QVERIFY(!m_c.media(QStringLiteral("0")));
+
+        // Export: the package carries the picture a card shows, under a number
+        // the map names, and not the file no card uses.
+        const QString exported = path(QStringLiteral("exported.apkg"));
+        QCOMPARE(exportDeck(m_c, QStringLiteral("System Design"), exported, &error).value_or(-1),
+                 42);
+        ZipReader out;
+        QVERIFY2(out.open(exported), qPrintable(out.error()));
+        const std::optional<QByteArray> mapJson = out.read(QStringLiteral("media"));
+        QVERIFY(mapJson);
+        const QJsonObject map = QJsonDocument::fromJson(*mapJson).object();
+        QCOMPARE(map.size(), 1);
+        const QString entry = map.constBegin().key();
+        QCOMPARE(map.value(entry).toString(), QStringLiteral("primer-diagram.png"));
+        QCOMPARE(out.read(entry).value_or(QByteArray()), picture);
+
+        // Into a fresh collection: the picture comes back with its note.
+        freshCollection();
+        const auto again = importFile(m_c, exported, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->notesAdded, 42);
+        QCOMPARE(again->mediaAdded, 1);
+        QCOMPARE(m_c.media(QStringLiteral("primer-diagram.png")).value_or(QByteArray()), picture);
+        QVERIFY(!m_c.media(QStringLiteral("notes.txt")));
+        QCOMPARE(count(QStringLiteral("cards WHERE back LIKE '%primer-diagram.png%'")), qint64(1));
+    }
+
+    // The exported package read the way Anki reads a schema 11 file, with
+    // plain SQL instead of our importer: col, the note type and deck JSON,
+    // 0x1f-separated fields, Anki's checksum of the sort field, padded tags,
+    // cards in their deck, review cards due in days from col.crt, the log.
+    void exportedPackageHasAnkisSchema11Layout()
+    {
+        const auto deck = m_c.addDeck(QStringLiteral("Layout"));
+        QVERIFY(deck);
+        QList<NewNote> notes;
+        for (int i = 0; i < 3; ++i) {
+            NewNote n;
+            n.deckId = *deck;
+            n.front = QStringLiteral("Front %1").arg(i);
+            n.back = QStringLiteral("Back %1").arg(i);
+            n.tags = {QStringLiteral("tag%1").arg(i)};
+            notes.append(n);
+        }
+        const auto ids = m_c.addNotes(notes);
+        QVERIFY(ids);
+        for (int round = 0; round < 2; ++round)
+            QVERIFY(m_c.answer((*ids)[0], Rating::Good, kDay0.addDays(round * 3), 4000));
+        QVERIFY(m_c.setSuspended((*ids)[2], true));
+        const QString file = path(QStringLiteral("layout.apkg"));
+        QString error;
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Layout"), file, &error).value_or(-1), 3);
+
+        ZipReader zip;
+        QVERIFY(zip.open(file));
+        QVERIFY(zip.contains(QStringLiteral("media")));
+        const std::optional<QByteArray> db = zip.read(QStringLiteral("collection.anki2"));
+        QVERIFY(db);
+        const QString dbFile = path(QStringLiteral("layout.anki2"));
+        {
+            QFile f(dbFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(*db), db->size());
+        }
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("anki-layout"));
+        raw.setDatabaseName(dbFile);
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT ver, crt, models, decks FROM col")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 11);
+            const qint64 crt = q.value(1).toLongLong();
+            const QJsonObject models = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
+            const QJsonObject decks = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+            QVERIFY(!q.next());
+            QCOMPARE(models.size(), 1);
+            const QJsonObject model = models.constBegin().value().toObject();
+            const qint64 modelId = models.constBegin().key().toLongLong();
+            const QJsonArray flds = model.value(u"flds").toArray();
+            QCOMPARE(flds.size(), 2);
+            QCOMPARE(flds[0].toObject().value(u"name").toString(), QStringLiteral("Front"));
+            QCOMPARE(flds[1].toObject().value(u"ord").toInt(), 1);
+            const QJsonArray tmpls = model.value(u"tmpls").toArray();
+            QCOMPARE(tmpls.size(), 1);
+            QVERIFY(tmpls[0].toObject().value(u"qfmt").toString().contains(u"{{Front}}"));
+            QVERIFY(tmpls[0].toObject().value(u"afmt").toString().contains(u"{{Back}}"));
+            qint64 layoutDeck = 0;
+            for (auto it = decks.begin(); it != decks.end(); ++it) {
+                if (it.value().toObject().value(u"name").toString() == u"Layout")
+                    layoutDeck = it.key().toLongLong();
+            }
+            QVERIFY(layoutDeck > 1);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT id, mid, flds, sfld, csum, tags FROM notes "
+                                          "ORDER BY id")));
+            QSet<qint64> noteIds;
+            int i = 0;
+            while (q.next()) {
+                noteIds.insert(q.value(0).toLongLong());
+                QCOMPARE(q.value(1).toLongLong(), modelId);
+                const QStringList fields = q.value(2).toString().split(QChar(0x1f));
+                QCOMPARE(fields.size(), 2);
+                QCOMPARE(fields[0], QStringLiteral("Front %1").arg(i));
+                QCOMPARE(fields[1], QStringLiteral("Back %1").arg(i));
+                QCOMPARE(q.value(3).toString(), fields[0]);
+                // Anki: int(sha1(sort field).hexdigest()[:8], 16).
+                const QByteArray sha =
+                    QCryptographicHash::hash(fields[0].toUtf8(), QCryptographicHash::Sha1).toHex();
+                QCOMPARE(q.value(4).toLongLong(), sha.left(8).toLongLong(nullptr, 16));
+                QCOMPARE(q.value(5).toString(), QStringLiteral(" tag%1 ").arg(i));
+                ++i;
+            }
+            QCOMPARE(i, 3);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT id, nid, did, ord, type, queue, due, ivl, reps "
+                                          "FROM cards ORDER BY nid")));
+            QList<qint64> cardIds;
+            const std::optional<Card> studied = m_c.card((*ids)[0]);
+            QVERIFY(studied);
+            int row = 0;
+            while (q.next()) {
+                cardIds.append(q.value(0).toLongLong());
+                QVERIFY(noteIds.contains(q.value(1).toLongLong()));
+                QCOMPARE(q.value(2).toLongLong(), layoutDeck);
+                QCOMPARE(q.value(3).toInt(), 0);
+                if (row == 0) { // reviewed twice: a review card due in days from crt
+                    QCOMPARE(q.value(4).toInt(), 2);
+                    QCOMPARE(q.value(5).toInt(), 2);
+                    QCOMPARE(q.value(8).toInt(), 2);
+                    QVERIFY(q.value(7).toInt() > 0);
+                    QCOMPARE(QDateTime::fromSecsSinceEpoch(crt, Qt::UTC)
+                                 .date()
+                                 .addDays(q.value(6).toInt()),
+                             studied->schedule.due.toUTC().date());
+                } else {
+                    QCOMPARE(q.value(4).toInt(), 0);                 // new
+                    QCOMPARE(q.value(5).toInt(), row == 2 ? -1 : 0); // suspended, or new
+                }
+                ++row;
+            }
+            QCOMPARE(row, 3);
+
+            QVERIFY(q.exec(QStringLiteral("SELECT cid, ease FROM revlog")));
+            int logged = 0;
+            while (q.next()) {
+                QCOMPARE(q.value(0).toLongLong(), cardIds[0]);
+                QCOMPARE(q.value(1).toInt(), 3); // Good
+                ++logged;
+            }
+            QCOMPARE(logged, 2);
+        }
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("anki-layout"));
+    }
+
     void reimportBringsNewerHistoryWithoutDuplicates()
     {
         // A deck exported, studied elsewhere (two more reviews), exported
@@ -824,6 +1052,57 @@ private slots:
         QCOMPARE(batch->notes[0].cards[0].back, plainToHtml(n.back));
         QCOMPARE(batch->notes[0].tags, n.tags);
         QCOMPARE(importFile(m_c, file, &error)->notesUnchanged, 1);
+    }
+
+    void anExportCutShortKeepsTheOldFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("csv") << "deck.csv";
+        QTest::newRow("apkg") << "deck.apkg";
+    }
+    // An export over an earlier one that the disk stops half-way (a file
+    // size limit, which binds root too) fails, and the earlier file stays
+    // byte for byte, with no temporary left beside it.
+    void anExportCutShortKeepsTheOldFile()
+    {
+        QFETCH(QString, name);
+        const auto deck = m_c.addDeck(QStringLiteral("Big"));
+        QVERIFY(deck);
+        NewNote first;
+        first.deckId = *deck;
+        first.front = QStringLiteral("The first note");
+        first.back = QStringLiteral("exported on its own");
+        QVERIFY(m_c.addNotes({first}));
+        QTemporaryDir out;
+        const QString file = out.filePath(name);
+        QString error;
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Big"), file, &error).value_or(-1), 1);
+        const QByteArray before = fileDigest(file);
+
+        // Random text does not deflate away, so the zip is large too.
+        QList<NewNote> more;
+        for (int i = 0; i < 3; ++i) {
+            NewNote n = first;
+            n.front = QStringLiteral("Note %1").arg(i);
+            n.back.clear();
+            for (int k = 0; k < 1000; ++k)
+                n.back += QString::number(QRandomGenerator::global()->generate64(), 36);
+            more.append(n);
+        }
+        QVERIFY(m_c.addNotes(more));
+        {
+            FileSizeLimit limit(4096);
+            QVERIFY(limit.ok());
+            QVERIFY(!exportDeck(m_c, QStringLiteral("Big"), file, &error));
+        }
+        QVERIFY2(error.contains(file), qPrintable(error));
+        QCOMPARE(fileDigest(file), before);
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{name});
+
+        // With room, the same export goes through and replaces it.
+        QCOMPARE(exportDeck(m_c, QStringLiteral("Big"), file, &error).value_or(-1), 4);
+        QVERIFY(fileDigest(file) != before);
+        QVERIFY(QFileInfo(file).size() > 4 * 4096);
     }
 
     void exportOfAMissingDeckNamesTheDecks()

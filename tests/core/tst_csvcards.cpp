@@ -146,8 +146,16 @@ private slots:
                 "{{type:Back}}"),
             QStringLiteral("{{FrontSide}}\n<hr id=answer>\n{{Back}} [sound:a.mp3] {{text:Back}}"),
             fields);
+        // Front: Extra is empty, so its section goes and the inverted one
+        // stays; {{type:Back}} draws no input box here.
         QCOMPARE(c.front, QStringLiteral("Q [no extra]"));
+        // Back, worked out from the template: {{FrontSide}} renders empty
+        // (the app shows the front above the answer) and the leading
+        // <hr id=answer> goes, leaving "<i>A</i>", a space, the sound tag
+        // dropped, a space, and {{text:Back}}, the field without its markup:
+        // "A". Hence the two spaces.
         QCOMPARE(c.back, QStringLiteral("<i>A</i>  A"));
+        QVERIFY(!c.back.contains(QStringLiteral("[sound:")));
     }
 
     void clozeShowsOneDeletionAtATime()

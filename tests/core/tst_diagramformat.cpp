@@ -1,4 +1,5 @@
 #include "core/diagram/diagramformat.h"
+#include "tests/core/filesizelimit.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +21,14 @@ const QByteArray kValidBody =
     "\"nodes\": [{\"id\": \"u\", \"kind\": \"client\", \"params\": {\"rate_rps\": 50}},"
     "            {\"id\": \"w\", \"kind\": \"web_server\"}],"
     "\"edges\": [{\"from\": \"u\", \"to\": \"w\"}]";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
 
 } // namespace
 
@@ -230,22 +239,51 @@ private slots:
         QVERIFY(loaded.ok());
         QCOMPARE(loaded.diagram.nodes.size(), 2);
 
-        // A failed save leaves the old file as it was.
-        const QByteArray before = [&] {
-            QFile f(path);
-            f.open(QIODevice::ReadOnly);
-            return f.readAll();
-        }();
+        // A path that cannot be created is refused with the reason.
         QVERIFY(!saveDiagramFile(original.diagram,
                                  dir.filePath(QStringLiteral("no/such/dir/d.json")), &error));
         QVERIFY(error.contains(QStringLiteral("cannot write")));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), before);
 
         const LoadResult missing = loadDiagramFile(dir.filePath(QStringLiteral("nope.json")));
         QVERIFY(!missing.ok());
         QVERIFY(missing.errors.first().contains(QStringLiteral("no such file")));
+    }
+
+    // A save over an existing file that fails half-way (the disk refuses
+    // more bytes) leaves the old file byte for byte and no temporary beside it.
+    void failedSaveOverTheOldFileLeavesItAsItWas()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.json"));
+        const LoadResult original = parseDiagram(wrap(kValidBody));
+        QString error;
+        QVERIFY2(saveDiagramFile(original.diagram, path, &error), qPrintable(error));
+        const QByteArray before = readAll(path);
+        QVERIFY(!before.isEmpty());
+
+        DiagramData bigger = original.diagram;
+        for (int i = 0; i < 300; ++i) {
+            Node n = bigger.nodes.last();
+            n.id = QStringLiteral("w%1").arg(i);
+            bigger.nodes.append(n);
+        }
+        constexpr qint64 kLimit = 4096;
+        QVERIFY(serializeDiagram(bigger).size() > 4 * kLimit); // the write must break off
+        {
+            FileSizeLimit limit(kLimit);
+            QVERIFY(limit.ok());
+            QVERIFY(!saveDiagramFile(bigger, path, &error));
+        }
+        QVERIFY2(error.contains(QStringLiteral("cannot write")), qPrintable(error));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("d.json")});
+        QCOMPARE(loadDiagramFile(path).diagram.nodes.size(), 2);
+
+        // The same save with room to write replaces the file: the failure
+        // above was the one that kept it.
+        QVERIFY2(saveDiagramFile(bigger, path, &error), qPrintable(error));
+        QCOMPARE(loadDiagramFile(path).diagram.nodes.size(), bigger.nodes.size());
     }
 
     void oversizedFilesAreRefusedUnread()

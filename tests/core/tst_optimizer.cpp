@@ -86,6 +86,38 @@ private slots:
         QCOMPARE(held.size(), 200);
     }
 
+    // The log loss worked out by hand from the FSRS-6 forgetting curve,
+    // R(t, S) = (1 + f t / S)^-d with f = 0.9^(-1/d) - 1 and d = w20, not
+    // by the optimiser's own code: two cards answered Good on day 0 (S =
+    // w2), one remembered on day 3, one forgotten on day 5.
+    void logLossMatchesAHandComputation()
+    {
+        const QDateTime day0(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
+        const QList<ReviewHistory> log{
+            {1, {{day0, Rating::Good}, {day0.addDays(3), Rating::Good}}},
+            {2, {{day0, Rating::Good}, {day0.addDays(5), Rating::Again}}}};
+        const Weights &w = kDefaultWeights;
+        const double d = w[20];
+        const double f = std::pow(0.9, -1.0 / d) - 1;
+        const auto recall = [&](double days) {
+            return std::pow(1 + f * days / w[2], -d);
+        };
+        const double expected = -(std::log(recall(3)) + std::log(1 - recall(5))) / 2;
+
+        const FitMetrics m = evaluateWeights(log, w, {});
+        QCOMPARE(m.reviews, 2);
+        QVERIFY2(std::abs(m.logLoss - expected) < 1e-6,
+                 qPrintable(QStringLiteral("%1, by hand %2").arg(m.logLoss).arg(expected)));
+        // The two answers fall in different interval bins (3 and 5 days on a
+        // base-3.62 log scale), one answer each: RMSE (bins) is the plain RMSE.
+        const double rmse = std::sqrt((std::pow(1 - recall(3), 2) + std::pow(recall(5), 2)) / 2);
+        QVERIFY2(std::abs(m.rmseBins - rmse) < 1e-6,
+                 qPrintable(QStringLiteral("%1, by hand %2").arg(m.rmseBins).arg(rmse)));
+        // The curve at the stability is 90 % by definition: a check on the
+        // hand formula itself.
+        QVERIFY(std::abs(recall(w[2]) - 0.9) < 1e-12);
+    }
+
     void fittedWeightsAreWithinBounds()
     {
         QVERIFY(allFinite(m_fit.weights));

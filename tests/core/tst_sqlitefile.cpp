@@ -8,11 +8,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using sds::Result;
 using sds::storage::Migration;
@@ -373,6 +376,84 @@ private slots:
             QCOMPARE(scalar(b.database(), QStringLiteral("SELECT count(*) FROM steps")).toInt(), 3);
         }
         QVERIFY(!QSqlDatabase::contains(nameA));
+    }
+
+    // Another connection in the middle of a write (as a second process with
+    // the same collection is) makes a write wait for it instead of failing
+    // at once with "database is locked"; one that stays busy past the
+    // timeout gets a message that says the file is in use.
+    void aWriteWaitsForAnotherWriterUpToTheBusyTimeout()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.sqlite"));
+        QList<int> ran;
+        {
+            SqliteFile first;
+            QVERIFY(first.open(path, options(1, &ran)));
+        }
+        const auto insert = [](int n) {
+            return [n](const QSqlDatabase &db) -> Result<int> {
+                QSqlQuery q(db);
+                if (!q.exec(QStringLiteral("INSERT INTO steps VALUES (%1)").arg(n)) ||
+                    !q.exec(QStringLiteral("SELECT count(*) FROM steps WHERE n = 100")) ||
+                    !q.next())
+                    return sds::fail(q.lastError().text());
+                return q.value(0).toInt(); // the other writer's row, as this write saw it
+            };
+        };
+
+        // The other writer has a thread of its own (a connection belongs to
+        // the thread that made it): it inserts 100 and holds its transaction
+        // until released, or for holdMs at most.
+        QSemaphore locked;
+        QSemaphore release;
+        const auto holder = [&](int holdMs) {
+            return std::thread([&, holdMs] {
+                QList<int> none;
+                SqliteFile other;
+                if (!other.open(path, options(1, &none))) {
+                    locked.release();
+                    return;
+                }
+                Transaction t(other.database());
+                QSqlQuery(other.database()).exec(QStringLiteral("INSERT INTO steps VALUES (100)"));
+                locked.release();
+                release.tryAcquire(1, holdMs);
+                t.commit();
+            });
+        };
+
+        {
+            std::thread busy = holder(60000);
+            locked.acquire();
+            SqliteFile impatient;
+            SqliteFile::Options o = options(1, &ran);
+            o.busyTimeoutMs = 300;
+            QVERIFY(impatient.open(path, o)); // reading is not blocked by a writer
+            const Result<int> refused = impatient.write(insert(1));
+            release.release();
+            busy.join();
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().contains(
+                         QStringLiteral("busy.sqlite is in use by another program")) &&
+                         refused.error().contains(QStringLiteral("after 0.3 s")),
+                     qPrintable(refused.error()));
+        }
+        {
+            // This one waits (5 s by default) and goes in after the other's commit.
+            std::thread busy = holder(1000);
+            locked.acquire();
+            SqliteFile patient;
+            QVERIFY(patient.open(path, options(1, &ran)));
+            const Result<int> waited = patient.write(insert(2));
+            busy.join();
+            QVERIFY2(waited, qPrintable(waited.error()));
+            QCOMPARE(*waited, 2); // the other writers' rows were committed before it began
+            QCOMPARE(
+                scalar(patient.database(), QStringLiteral("SELECT count(*) FROM steps")).toInt(),
+                4); // step 0, the two others, this one
+        }
+        QCOMPARE(ran, QList<int>{0});
     }
 
     void memoryDatabasesAreSeparate()
