@@ -349,7 +349,8 @@ private slots:
         QVERIFY(page.isStudying());
         const std::optional<qint64> id = shownCard(page, pageWorkspace.cards());
         QVERIFY(id);
-        QCOMPARE(pageWorkspace.cards().card(*id)->topic, QStringLiteral("ood-questions"));
+        // Object-oriented cards open their exercise (ood-lru-cache, ...).
+        QVERIFY(pageWorkspace.cards().card(*id)->topic.startsWith(QStringLiteral("ood-")));
         QVERIFY(!page.showDeck(QStringLiteral("no-such-deck")));
     }
 
