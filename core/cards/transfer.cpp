@@ -1,12 +1,12 @@
 #include "core/cards/transfer.h"
 
+#include "core/atomicwrite.h"
 #include "core/cards/ankiexport.h"
 #include "core/cards/ankiimport.h"
 #include "core/cards/csvcards.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace sds::cards {
 
@@ -70,20 +70,8 @@ std::optional<int> exportDeck(const Collection &collection, const QString &deckN
             return std::nullopt;
         return int(batch->notes.size());
     }
-    QSaveFile out(path);
-    const QByteArray csv = writeCsv(*batch);
-    // A short write (the disk full) has no error of its own: check the count,
-    // or commit() would replace the old file with a cut-off one.
-    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size()) {
-        const QString why = out.isOpen() ? QStringLiteral("only part of it could be written (is "
-                                                          "the disk full?)")
-                                         : out.errorString();
-        out.cancelWriting();
-        *error = QStringLiteral("cannot write %1: %2").arg(path, why);
-        return std::nullopt;
-    }
-    if (!out.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+    if (const Result<void> saved = writeFileAtomically(path, writeCsv(*batch)); !saved) {
+        *error = saved.error();
         return std::nullopt;
     }
     return int(batch->notes.size());

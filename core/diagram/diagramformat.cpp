@@ -1,10 +1,11 @@
 #include "core/diagram/diagramformat.h"
 
+#include "core/atomicwrite.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSet>
 
 #include <cmath>
@@ -437,30 +438,10 @@ QByteArray serializeDiagram(const DiagramData &d)
 
 bool saveDiagramFile(const DiagramData &diagram, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    // A short write (the disk or a quota full) comes back without an error
-    // of its own; committing then would put a cut-off file in place of the
-    // old one.
-    const QByteArray data = serializeDiagram(diagram);
-    if (file.write(data) != data.size()) {
-        file.cancelWriting();
-        if (error)
-            *error = QStringLiteral("cannot write %1: only part of it could be written (is the "
-                                    "disk full?)")
-                         .arg(path);
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const Result<void> saved = writeFileAtomically(path, serializeDiagram(diagram));
+    if (!saved && error)
+        *error = saved.error();
+    return saved.ok();
 }
 
 } // namespace sds::diagram

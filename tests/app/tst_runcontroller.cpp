@@ -1,8 +1,12 @@
 #include "../core/simtestutil.h"
 #include "app/studio/lab/labdocument.h"
 #include "app/studio/lab/runcontroller.h"
+#include "tests/core/filesizelimit.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sds::gui;
@@ -90,6 +94,37 @@ private slots:
         QVERIFY(run.hasCurrentRun());
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() > seen, kTimeout);
         run.pause();
+    }
+
+    void aSummaryCutShortLeavesTheOldFile()
+    {
+        LabDocument doc;
+        doc.loadTemplate(mm4(200, 100000));
+        RunController run(doc);
+        QSignalSpy frames(&run, &RunController::frameReady);
+        QVERIFY(run.run());
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 2, kTimeout);
+        run.pause();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("summary.json"));
+        QVERIFY(run.exportSummary(path));
+        QFile first(path);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        const QByteArray before = first.readAll();
+        first.close();
+        QVERIFY(before.size() > 600);
+        {
+            // The disk takes 512 bytes of the next summary, then refuses the rest.
+            FileSizeLimit limit(512);
+            QVERIFY(limit.ok());
+            const sds::Result<void> second = run.exportSummary(path);
+            QVERIFY(!second);
+            QVERIFY2(second.error().contains(path), qPrintable(second.error()));
+        }
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        QCOMPARE(first.readAll(), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("summary.json")});
     }
 
     void aBrokenDiagramDoesNotRun()

@@ -3,6 +3,7 @@
 #include "app/studio/chartcolours.h"
 #include "app/studio/lab/chartformat.h"
 #include "app/studio/theme.h"
+#include "core/atomicwrite.h"
 
 #include <QChart>
 #include <QChartView>
@@ -12,7 +13,6 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QSaveFile>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -561,16 +561,10 @@ QString ChartsPanel::csv() const
 
 bool ChartsPanel::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    const QByteArray data = csv().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error) {
-            *error =
-                tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        }
-        return false;
-    }
-    return true;
+    const Result<void> saved = writeFileAtomically(path, csv().toUtf8());
+    if (!saved && error)
+        *error = saved.error();
+    return saved.ok();
 }
 
 void ChartsPanel::changeEvent(QEvent *event)

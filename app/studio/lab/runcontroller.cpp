@@ -1,11 +1,11 @@
 #include "app/studio/lab/runcontroller.h"
 
 #include "app/studio/lab/labdocument.h"
+#include "core/atomicwrite.h"
 #include "core/sim/report.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <limits>
 
@@ -152,13 +152,7 @@ Result<void> RunController::exportSummary(const QString &path)
     QJsonObject report = sim::runReport(m_lastFrame->metrics, c.network, info);
     report.remove(QStringLiteral("wall_s")); // a live run's wall time says nothing
     report.remove(QStringLiteral("events_per_s"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    return writeFileAtomically(path, QJsonDocument(report).toJson(QJsonDocument::Indented));
 }
 
 // A large reference design takes seconds to simulate, so it runs while the

@@ -3,8 +3,10 @@
 #include "app/studio/lab/chartformat.h"
 #include "app/studio/lab/experimentjob.h"
 #include "app/studio/lab/sweepplot.h"
+#include "core/atomicwrite.h"
 #include "core/experiment/replications.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -19,7 +21,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
 
@@ -496,22 +497,23 @@ QString SweepPanel::csv() const
 
 bool SweepPanel::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    const QByteArray data = csv().toUtf8();
-    if (file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.commit())
-        return true;
-    *error = tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
+    const Result<void> saved = writeFileAtomically(path, csv().toUtf8());
+    if (!saved)
+        *error = saved.error();
+    return saved.ok();
 }
 
 bool SweepPanel::exportPng(const QString &path, QString *error)
 {
-    const QImage image = m_plot->grab().toImage();
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && image.save(&file, "PNG") && file.commit())
-        return true;
-    *error = tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
+    // Encoded first, so a short write is seen by its count and not committed.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    m_plot->grab().toImage().save(&buffer, "PNG");
+    const Result<void> saved = writeFileAtomically(path, png);
+    if (!saved)
+        *error = saved.error();
+    return saved.ok();
 }
 
 } // namespace sds::gui
