@@ -27,7 +27,34 @@ struct Sampler {
             latencyBatches.add(latency);
     }
 
+    /**
+     * The interval for the samples after the one just taken: the run's
+     * interval for the first kFineSamples samples, then doubled after each
+     * block of samples, the blocks halving down to kMinBlock, until it is
+     * kMaxCoarsening times the run's. A long headless run (M/M/1 for 10 M
+     * requests is 35 simulated hours) so keeps a few thousand samples instead
+     * of one per second: the memory of a run stays flat in its length, while
+     * the lab's usual runs (up to an hour) keep their full resolution.
+     */
+    void advance()
+    {
+        if (samples.size() < nextCoarsening || weight >= kMaxCoarsening)
+            return;
+        interval *= 2;
+        weight *= 2;
+        block = block / 2 > kMinBlock ? block / 2 : kMinBlock;
+        nextCoarsening += block;
+    }
+
+    static constexpr std::size_t kFineSamples = 4096;
+    static constexpr std::size_t kMinBlock = 512;
+    static constexpr int kMaxCoarsening = 128;
+
     std::vector<Sample> samples;
+    double interval = 1; ///< simulated seconds the next sample covers
+    int weight = 1;      ///< interval / the run's, for the throughput batches
+    std::size_t nextCoarsening = kFineSamples;
+    std::size_t block = kFineSamples;
     BatchMeans latencyBatches{64};
     BatchMeans throughputBatches{64};
     LatencyHistogram intervalLatency;

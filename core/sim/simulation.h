@@ -96,6 +96,12 @@ public:
 
     RunMetrics metrics() const;
     Snapshot snapshot(std::size_t maxInFlight) const;
+    /**
+     * The time series so far, appended to as the run goes (earlier samples
+     * never change). Samples come every run interval for the first 4,096,
+     * then at intervals doubling up to 128 times the run's, so a long run's
+     * series stays a few thousand points.
+     */
     const std::vector<Sample> &samples() const;
     /** Events waiting in the future event set now. */
     std::size_t pendingEvents() const;
