@@ -31,14 +31,15 @@ struct Sampler {
      * The interval for the samples after the one just taken: the run's
      * interval for the first kFineSamples samples, then doubled after each
      * block of samples, the blocks halving down to kMinBlock, until it is
-     * kMaxCoarsening times the run's. A long headless run (M/M/1 for 10 M
+     * kMaxCoarsening times the run's; only in headless runs (no per-sample
+     * percentiles), whose series no chart draws. A long one (M/M/1 for 10 M
      * requests is 35 simulated hours) so keeps a few thousand samples instead
-     * of one per second: the memory of a run stays flat in its length, while
-     * the lab's usual runs (up to an hour) keep their full resolution.
+     * of one per second: its memory stays flat in its length. The lab's
+     * series keep the run's interval, as its charts expect.
      */
     void advance()
     {
-        if (samples.size() < nextCoarsening || weight >= kMaxCoarsening)
+        if (recordPercentiles || samples.size() < nextCoarsening || weight >= kMaxCoarsening)
             return;
         interval *= 2;
         weight *= 2;

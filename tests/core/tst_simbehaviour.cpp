@@ -69,14 +69,16 @@ class TestSimBehaviour : public QObject
     Q_OBJECT
 
 private slots:
-    void longRunsKeepABoundedTimeSeries()
+    void longHeadlessRunsKeepABoundedTimeSeries()
     {
-        // 20,000 simulated seconds at a 1 s interval: 4,096 samples of 1 s,
+        // A headless run of 20,000 simulated seconds at a 1 s interval: 4,096
+        // samples of 1 s,
         // then coarser ones, each still a true per-interval rate.
         const auto d = diagram({node(QStringLiteral("users"), NodeKind::Client, client(20)),
                                 node(QStringLiteral("web"), NodeKind::WebServer, station(1, 10))},
                                {edge(QStringLiteral("users"), QStringLiteral("web"))}, 20000, 0);
         auto sim = simulation(d);
+        sim->setSamplePercentiles(false); // headless, as sim run
         sim->run();
         const auto &samples = sim->samples();
         QVERIFY(samples.size() > 4096);
@@ -93,10 +95,17 @@ private slots:
         // The rates over the coarse intervals add up to what had completed by
         // the last sample (the same run again, stopped there).
         auto again = simulation(d);
+        again->setSamplePercentiles(false);
         again->runUntil(samples.back().time);
         QVERIFY(std::abs(completed - double(again->metrics().completed)) < 0.5);
         const auto ci = sim->metrics().throughputCi;
         QVERIFY(ci.valid && ci.low < 20 && ci.high > 20);
+
+        // For charts the series keeps the run's interval throughout.
+        auto charted = simulation(d);
+        charted->run();
+        QCOMPARE(charted->samples().size(), std::size_t(19999));
+        QCOMPARE(charted->samples().back().time, 19999.0);
     }
 
     void roundRobinSharesEvenly()
