@@ -136,7 +136,7 @@ double Rng::normal()
     return normalQuantile(uniformOpen());
 }
 
-double Distribution::sample(Rng &rng) const
+double Distribution::sampleOther(Rng &rng) const
 {
     switch (kind) {
     case DistKind::Exponential:

@@ -84,9 +84,16 @@ struct Distribution {
     double mean = 1.0;
     double cv = 1.0;
 
-    double sample(Rng &rng) const;
+    double sample(Rng &rng) const
+    {
+        // Exponential, the default and the common case, without a call.
+        return kind == DistKind::Exponential ? rng.exponential(mean) : sampleOther(rng);
+    }
     /** Squared coefficient of variation actually produced (1 for exponential...). */
     double scv() const;
+
+private:
+    double sampleOther(Rng &rng) const;
 };
 
 /**

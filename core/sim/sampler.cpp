@@ -41,11 +41,15 @@ void Simulation::Impl::takeSample()
 {
     Sample s;
     s.time = now;
-    const double dt = net.sampleInterval;
+    const double dt = sampler.interval;
     s.throughput = double(totals.completed - sampler.completedMark) / dt;
     s.errorRate = double(totals.failed - sampler.failedMark) / dt;
-    if (measuring() && now > sampler.measureStart)
-        sampler.throughputBatches.add(s.throughput);
+    // A coarse sample stands for `weight` samples of the run's interval, so
+    // the batch means weigh it as those would have been.
+    if (measuring() && now > sampler.measureStart) {
+        for (int k = 0; k < sampler.weight; ++k)
+            sampler.throughputBatches.add(s.throughput);
+    }
     if (sampler.recordPercentiles) {
         static constexpr double kQs[3] = {0.5, 0.95, 0.99};
         double qs[3];
@@ -86,7 +90,8 @@ void Simulation::Impl::takeSample()
     sampler.failedMark = totals.failed;
     sampler.staleMark = totals.staleReads;
     sampler.samples.push_back(std::move(s));
-    events.push(now + dt, EventType::Sample, 0);
+    sampler.advance();
+    events.push(now + sampler.interval, EventType::Sample, 0);
 }
 
 RunMetrics Simulation::metrics() const

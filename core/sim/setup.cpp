@@ -111,6 +111,7 @@ void Simulation::Impl::build()
     }
     if (net.warmup > 0)
         events.push(net.warmup, EventType::WarmupEnd, 0);
+    sampler.interval = net.sampleInterval;
     events.push(net.sampleInterval, EventType::Sample, 0);
     events.push(net.duration, EventType::End, 0);
 }

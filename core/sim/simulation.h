@@ -60,9 +60,12 @@ public:
     void setStopAfterRequests(std::uint64_t count);
 
     /**
-     * Whether each time-series sample carries the latency percentiles of its
-     * interval (default on, for charts). Headless runs that report only the
-     * totals turn it off and save a histogram scan per sample.
+     * Whether the time series is kept for charts (default on): each sample
+     * carries the latency percentiles of its interval and samples come at
+     * the run's interval however long the run. Headless runs that report only
+     * the totals turn it off: samples then carry no percentiles (a histogram
+     * scan saved per sample) and, past 4,096 of them, come at intervals
+     * doubling up to 128 times the run's, so a long run's memory stays flat.
      */
     void setSamplePercentiles(bool on);
     /**
@@ -96,6 +99,10 @@ public:
 
     RunMetrics metrics() const;
     Snapshot snapshot(std::size_t maxInFlight) const;
+    /**
+     * The time series so far, appended to as the run goes (earlier samples
+     * never change); see setSamplePercentiles() for its spacing.
+     */
     const std::vector<Sample> &samples() const;
     /** Events waiting in the future event set now. */
     std::size_t pendingEvents() const;

@@ -18,6 +18,7 @@
 #include "core/sim/simulation.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 
@@ -79,8 +80,18 @@ bench::BareResult runBare(const char *model, std::uint64_t requests, std::uint64
                                       : bench::bareReference(requests, seed);
 }
 
+// The peak resident set of this process image, VmHWM: unlike getrusage's
+// ru_maxrss, which Linux carries across exec, it cannot report the parent's
+// peak at the fork instead of the child's own.
 long peakRssKb()
 {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLong();
+        }
+    }
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss;

@@ -69,6 +69,45 @@ class TestSimBehaviour : public QObject
     Q_OBJECT
 
 private slots:
+    void longHeadlessRunsKeepABoundedTimeSeries()
+    {
+        // A headless run of 20,000 simulated seconds at a 1 s interval: 4,096
+        // samples of 1 s,
+        // then coarser ones, each still a true per-interval rate.
+        const auto d = diagram({node(QStringLiteral("users"), NodeKind::Client, client(20)),
+                                node(QStringLiteral("web"), NodeKind::WebServer, station(1, 10))},
+                               {edge(QStringLiteral("users"), QStringLiteral("web"))}, 20000, 0);
+        auto sim = simulation(d);
+        sim->setSamplePercentiles(false); // headless, as sim run
+        sim->run();
+        const auto &samples = sim->samples();
+        QVERIFY(samples.size() > 4096);
+        QVERIFY(samples.size() < 8192);
+        QCOMPARE(samples[4095].time, 4096.0);
+        QCOMPARE(samples[4096].time - samples[4095].time, 2.0);
+        double previous = 0, completed = 0;
+        for (const auto &s : samples) {
+            QVERIFY(s.time > previous);
+            completed += s.throughput * (s.time - previous);
+            previous = s.time;
+        }
+        QVERIFY(samples.back().time - samples[samples.size() - 2].time >= 16.0);
+        // The rates over the coarse intervals add up to what had completed by
+        // the last sample (the same run again, stopped there).
+        auto again = simulation(d);
+        again->setSamplePercentiles(false);
+        again->runUntil(samples.back().time);
+        QVERIFY(std::abs(completed - double(again->metrics().completed)) < 0.5);
+        const auto ci = sim->metrics().throughputCi;
+        QVERIFY(ci.valid && ci.low < 20 && ci.high > 20);
+
+        // For charts the series keeps the run's interval throughout.
+        auto charted = simulation(d);
+        charted->run();
+        QCOMPARE(charted->samples().size(), std::size_t(19999));
+        QCOMPARE(charted->samples().back().time, 19999.0);
+    }
+
     void roundRobinSharesEvenly()
     {
         const auto m = run(balanced(QStringLiteral("round_robin"), {5, 5, 5}, 90));
