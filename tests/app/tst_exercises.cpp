@@ -5,6 +5,7 @@
 // every step worked marks the exercise done, and the two lab buttons give
 // the reference design and an empty canvas with the reference run pinned.
 #include "app/studio/lab/chartspanel.h"
+#include "app/studio/lab/comparepanel.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/lab/simrunner.h"
 #include "app/studio/learn/learnpage.h"
@@ -16,7 +17,10 @@
 #include "labparts.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -236,6 +240,32 @@ private slots:
         auto *pin = lab->findChild<QAction *>(QStringLiteral("pinAction"));
         QVERIFY(pin && pin->isChecked());
         QVERIFY(!lab->undoStack()->canUndo()); // a fresh document, not an edit
+
+        // What is pinned is the reference's own run: its throughput line is
+        // the series a direct run of the reference design gives, point for point.
+        const auto *reference = workspace.scenarios().find(QStringLiteral("exercise-photo-inbox"));
+        QVERIFY(reference);
+        sds::sim::CompileResult compiled = sds::sim::compileNetwork(reference->diagram);
+        QVERIFY(compiled.ok());
+        sds::sim::Simulation direct(std::move(compiled.network));
+        direct.run();
+        const auto &samples = direct.samples();
+        QVERIFY(samples.size() > 10);
+        QLineSeries *pinned = nullptr;
+        for (QAbstractSeries *series : child<QChartView>(*lab, "chart0")->chart()->series())
+            if (series->objectName().startsWith(u"pinned/"))
+                pinned = static_cast<QLineSeries *>(series);
+        QVERIFY(pinned);
+        const QList<QPointF> points = pinned->points();
+        QVERIFY(points.size() > 10);
+        QCOMPARE(points.last().x(), samples.back().time);
+        const std::size_t offset = samples.size() - std::size_t(points.size());
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            QCOMPARE(points[i].x(), samples[offset + std::size_t(i)].time);
+            QCOMPARE(points[i].y(), samples[offset + std::size_t(i)].throughput);
+        }
+        // ... and it is the A of a comparison with the learner's design.
+        QVERIFY(child<ComparePanel>(*lab, "comparePanel")->hasPinned());
     }
 
     // Run the reference, then try your own: the learner's own run of the

@@ -576,6 +576,20 @@ private slots:
         for (int i = 0; i < problems->count(); ++i)
             noClient = noClient || problems->item(i)->text().contains(QStringLiteral("no client"));
         QVERIFY(noClient);
+        // Marked on the canvas too: a client connected to nothing says so
+        // when hovered, until it is connected.
+        const QString web = lab->document().data().nodes.at(0).id;
+        const auto marked = [&](const QString &id) {
+            return sceneOf(*lab)->nodeItem(id)->toolTip().contains(u"⚠");
+        };
+        dropKind(viewOf(*lab), QStringLiteral("client"), QPoint(120, 300));
+        const QString users = lab->document().data().nodes.at(1).id;
+        QVERIFY(marked(users));
+        QVERIFY(sceneOf(*lab)->nodeItem(users)->toolTip().contains(u"not connected"));
+        QVERIFY(sceneOf(*lab)->connectNodes(users, web).isEmpty());
+        QVERIFY(!marked(web));
+        QVERIFY(!marked(users));
+        QCOMPARE(problems->count(), 0);
     }
 
     // Properties gets the column: no value cut off, more than three rows in

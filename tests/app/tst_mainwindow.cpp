@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 
@@ -106,6 +107,14 @@ private slots:
         QVERIFY(w->page(Mode::Lab)->objectName() == QStringLiteral("labPage"));
         QVERIFY(!w->learn()->currentTopicId().isEmpty()); // a page is open from the first start
         QCOMPARE(w->page(Mode::Review)->objectName(), QStringLiteral("reviewPage"));
+        // ... and the reader shows that page, not an empty view.
+        const auto *topic = w->workspace().library().find(w->learn()->currentTopicId());
+        QVERIFY(topic);
+        auto *reader = w->learn()->findChild<QTextBrowser *>();
+        QVERIFY(reader);
+        QVERIFY2(reader->toPlainText().contains(topic->title),
+                 qPrintable(topic->title + u'\n' + reader->toPlainText().left(200)));
+        QVERIFY(reader->toPlainText().size() > 500);
     }
 
     void shortcutsSwitchModes_data()

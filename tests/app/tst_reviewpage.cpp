@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -79,6 +80,16 @@ private slots:
         for (int i = 0; i < 3; ++i)
             newTotal += decks->topLevelItem(i)->text(1).toInt();
         QVERIFY(newTotal > 0);
+        // Each row says what the collection says of that deck, not any number.
+        const auto counts = pageWorkspace.cards().countsPerDeck(QDateTime::currentDateTime());
+        QCOMPARE(counts.size(), 3);
+        for (const auto &c : counts) {
+            const auto rows = decks->findItems(c.deck.name, Qt::MatchExactly);
+            QCOMPARE(rows.size(), 1);
+            QCOMPARE(rows.first()->text(1).toInt(), c.counts.newCards);
+            QCOMPARE(rows.first()->text(2).toInt(), c.counts.learning);
+            QCOMPARE(rows.first()->text(3).toInt(), c.counts.review);
+        }
         QVERIFY(child<QLabel>(page, "reviewMessage")->text().contains(QStringLiteral("New")));
     }
 
