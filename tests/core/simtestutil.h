@@ -77,6 +77,14 @@ inline const sds::sim::NodeMetrics &nodeMetrics(const sds::sim::RunMetrics &m, c
     qFatal("no node %s", qPrintable(id));
 }
 
+/** @p base with the values of @p more added or replaced. */
+inline QVariantMap with(QVariantMap base, const QVariantMap &more)
+{
+    for (auto it = more.begin(); it != more.end(); ++it)
+        base.insert(it.key(), it.value());
+    return base;
+}
+
 /** Service parameters for a station. */
 inline QVariantMap station(int servers, double serviceMs, const char *dist = "exponential",
                            double cv = 1)

@@ -14,13 +14,6 @@ namespace {
 
 const QString C = QStringLiteral("client");
 
-QVariantMap with(QVariantMap base, const QVariantMap &more)
-{
-    for (auto it = more.begin(); it != more.end(); ++it)
-        base.insert(it.key(), it.value());
-    return base;
-}
-
 QVariantMap constantClient(double rate, double readFraction = 1.0)
 {
     return with(client(rate, readFraction),

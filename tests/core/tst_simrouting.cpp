@@ -14,13 +14,6 @@ namespace {
 
 const QString C = QStringLiteral("client");
 
-QVariantMap with(QVariantMap base, const QVariantMap &more)
-{
-    for (auto it = more.begin(); it != more.end(); ++it)
-        base.insert(it.key(), it.value());
-    return base;
-}
-
 Edge roleEdge(const QString &from, const QString &to, sds::diagram::EdgeRole role)
 {
     Edge e = edge(from, to);

@@ -196,6 +196,16 @@ void ComparePanel::showIdleNote()
                             .arg(qRound(m_currentLoad * 100)));
 }
 
+// The seeds and run length the panel's fields ask for, from the canvas's seed.
+experiment::ReplicationPlan ComparePanel::replicationPlan() const
+{
+    experiment::ReplicationPlan plan;
+    plan.seeds = m_seeds->value();
+    plan.baseSeed = m_current.run.seed;
+    plan.length.requests = std::uint64_t(m_requests->value());
+    return plan;
+}
+
 void ComparePanel::start()
 {
     if (isRunning() || !m_pinned)
@@ -207,10 +217,7 @@ void ComparePanel::start()
         m_note->setText(tr("Cannot compare: %1").arg(error));
         return;
     }
-    experiment::ReplicationPlan plan;
-    plan.seeds = m_seeds->value();
-    plan.baseSeed = m_current.run.seed;
-    plan.length.requests = std::uint64_t(m_requests->value());
+    const experiment::ReplicationPlan plan = replicationPlan();
     m_seedsRun = plan.seeds;
     m_inbox = std::make_shared<experiment::Comparison>();
     m_job->start([a = *a, b = *b, plan, inbox = m_inbox](experiment::Progress &progress) {
@@ -230,10 +237,7 @@ void ComparePanel::replicate()
         m_note->setText(tr("Cannot run: %1").arg(error));
         return;
     }
-    experiment::ReplicationPlan plan;
-    plan.seeds = m_seeds->value();
-    plan.baseSeed = m_current.run.seed;
-    plan.length.requests = std::uint64_t(m_requests->value());
+    const experiment::ReplicationPlan plan = replicationPlan();
     m_seedsRun = plan.seeds;
     m_runsInbox = std::make_shared<std::vector<experiment::RunResult>>();
     m_job->start([net = *net, plan, inbox = m_runsInbox](experiment::Progress &progress) {

@@ -50,6 +50,7 @@ signals:
     void seedsChanged(int seeds);
 
 private:
+    experiment::ReplicationPlan replicationPlan() const;
     void finished();
     void showResult();
     void showReplication();
