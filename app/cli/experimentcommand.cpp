@@ -1,5 +1,6 @@
 #include "app/cli/experimentcommand.h"
 
+#include "app/cli/runprogress.h"
 #include "core/diagram/diagramformat.h"
 #include "core/experiment/capacity.h"
 #include "core/experiment/compare.h"
@@ -40,14 +41,6 @@ const char *const kExperimentDetails =
     "  --threads T         worker threads (default: all cores); results do not depend on it\n";
 
 namespace {
-
-std::atomic<experiment::Progress *> g_progress{nullptr};
-
-extern "C" void onInterrupt(int)
-{
-    if (experiment::Progress *p = g_progress.load())
-        p->cancel = true; // an atomic store: safe in a signal handler
-}
 
 struct Options {
     QString action;
@@ -204,38 +197,6 @@ std::optional<sim::Network> compile(const QString &file, const diagram::DiagramD
         return std::nullopt;
     }
     return std::move(c.network);
-}
-
-// Runs @p work on a thread of its own while this one shows progress on a
-// terminal and turns Ctrl+C into a cancel.
-void withProgress(experiment::Progress &progress, Streams &io, const QString &what, int threads,
-                  const std::function<void()> &work)
-{
-    const bool tty = isatty(STDERR_FILENO);
-    g_progress = &progress;
-    auto *previous = std::signal(SIGINT, onInterrupt);
-    // Said once the handler is in place, so Ctrl+C from here on cancels cleanly.
-    io.err << what << " on " << experiment::threadCount(threads) << " threads (Ctrl+C cancels)\n";
-    io.err.flush();
-    std::atomic<bool> finished{false};
-    std::jthread worker([&] {
-        work();
-        finished = true;
-    });
-    while (!finished) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (tty && progress.total > 0) {
-            io.err << "\rruns " << progress.done.load() << " / " << progress.total.load() << "   ";
-            io.err.flush();
-        }
-    }
-    worker.join();
-    if (tty && progress.total > 0) {
-        io.err << "\r" << QString(40, QLatin1Char(' ')) << "\r";
-        io.err.flush();
-    }
-    std::signal(SIGINT, previous);
-    g_progress = nullptr;
 }
 
 QString fmt(experiment::Metric m, const experiment::Estimate &e)

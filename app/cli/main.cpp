@@ -1,4 +1,5 @@
 #include "app/cli/cardscommand.h"
+#include "app/cli/challengecommand.h"
 #include "app/cli/contentcommand.h"
 #include "app/cli/dispatcher.h"
 #include "app/cli/simcommand.h"
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
     sds::cli::Dispatcher dispatcher;
     // Subcommands (sim, cards, srs, content) register here as they are built.
     dispatcher.add(sds::cli::cardsCommand());
+    dispatcher.add(sds::cli::challengeCommand());
     dispatcher.add(sds::cli::contentCommand());
     dispatcher.add(sds::cli::simCommand());
     dispatcher.add(sds::cli::srsCommand());

@@ -39,6 +39,11 @@ QString ContentPaths::scenarios() const
     return m_root + QStringLiteral("/scenarios");
 }
 
+QString ContentPaths::challenges() const
+{
+    return m_root + QStringLiteral("/challenges");
+}
+
 QString ContentPaths::studyPlan() const
 {
     return m_root + QStringLiteral("/study-plan.json");

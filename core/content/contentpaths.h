@@ -4,7 +4,7 @@
 
 /**
  * Where each kind of content lives: the topic pages, the exercises, the
- * built-in decks, the lab's scenarios and the study plan, under one root
+ * built-in decks, the lab's scenarios, the challenges and the study plan, under one root
  * (":/content", built into the binary, or a folder given with
  * --content-dir). The layout is written here once, so no caller
  * concatenates folder names of its own.
@@ -26,6 +26,7 @@ public:
     QString exercises() const;
     QString decks() const;
     QString scenarios() const;
+    QString challenges() const;
     QString studyPlan() const;
 
     friend bool operator==(const ContentPaths &, const ContentPaths &) = default;

@@ -16,6 +16,8 @@ void Simulation::Impl::resetStatistics()
     shift(sampler.failedMark, totals.failed);
     shift(sampler.staleMark, totals.staleReads);
     const std::uint64_t events_ = totals.events;
+    if (tracer)
+        tracer->resetAggregates();
     totals = RunMetrics{};
     totals.events = events_;
     for (NodeState &ns : nodes) {

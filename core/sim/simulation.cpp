@@ -60,6 +60,8 @@ void Simulation::Impl::sendFromClient(std::uint32_t i)
     r.node = r.client;
     totals.sent += 1;
     nodes[r.client].counters.arrivals += 1;
+    if (tracer)
+        tracer->begin(i);
     if (m.timeout < kInfinity)
         events.push(now + m.timeout, EventType::Timeout, i, r.gen);
     forward(i);
@@ -126,6 +128,8 @@ void Simulation::Impl::send(std::uint32_t i, std::uint32_t from, std::uint32_t r
     const Route &route = net.nodes[from].routes[routeIndex];
     Request &r = req[i];
     r.returnLatency += route.latency;
+    if (tracer)
+        tracer->add(i, route.target, TimeKind::Network, 2 * route.latency);
     r.node = route.target;
     r.edge = route.edge;
     if (route.latency > 0 || depth >= kMaxInlineDepth) {
@@ -224,6 +228,8 @@ void Simulation::Impl::enqueue(std::uint32_t i, std::uint32_t s)
     }
     st.account(now);
     r.station = s;
+    if (tracer)
+        tracer->mark(i, now);
     if (st.busy < st.servers) {
         ++st.busy;
         startService(i, st);
@@ -237,6 +243,8 @@ void Simulation::Impl::startService(std::uint32_t i, Station &st)
 {
     Request &r = req[i];
     r.state = State::Service;
+    if (tracer)
+        tracer->lap(i, st.node, TimeKind::Queueing, now);
     events.push(now + st.dist.sample(st.rng), EventType::ServiceDone, i, r.gen);
 }
 
@@ -245,6 +253,8 @@ void Simulation::Impl::serviceDone(std::uint32_t i)
     Request &r = req[i];
     Station &st = stations[r.station];
     st.account(now);
+    if (tracer)
+        tracer->lap(i, st.node, TimeKind::Service, now);
     if (!st.queue.empty())
         startService(st.queue.pop(), st);
     else
@@ -346,6 +356,8 @@ void Simulation::Impl::respond(std::uint32_t i)
         totals.completed += 1;
         totals.latency.record(latency);
         sampler.recordLatency(latency, measuring());
+        if (tracer && measuring())
+            tracer->complete(i, r.client, latency, r.created - r.firstCreated);
     } else if (r.attempt < net.nodes[r.client].retries) {
         scheduleRetry(i);
     } else {
@@ -598,6 +610,19 @@ std::size_t Simulation::arenaSize() const
 void Simulation::setSamplePercentiles(bool on)
 {
     d->sampler.recordPercentiles = on;
+}
+void Simulation::setTraceTail(bool on)
+{
+    if (!on)
+        d->tracer.reset();
+    else if (!d->tracer)
+        d->tracer = std::make_unique<TailTracer>(d->nodes.size());
+}
+std::optional<TailBreakdown> Simulation::tailBreakdown(double thresholdS) const
+{
+    if (!d->tracer)
+        return std::nullopt;
+    return d->tracer->tail(thresholdS);
 }
 void Simulation::setMaxInFlight(std::size_t count)
 {

@@ -4,6 +4,7 @@
 #include "core/sim/metrics.h"
 #include "core/sim/network.h"
 #include "core/sim/random.h"
+#include "core/sim/tailtrace.h"
 
 #include <cstdint>
 #include <memory>
@@ -74,6 +75,14 @@ public:
      * run stops and overloaded() says so, instead of exhausting memory.
      */
     void setMaxInFlight(std::size_t count);
+    /**
+     * Whether each answered request's time is split by component and kind
+     * (queueing, service, network, retry waiting) for tailBreakdown();
+     * off by default. Turn it on before the run starts.
+     */
+    void setTraceTail(bool on);
+    /** Where the time of requests at or above @p thresholdS went; nullopt when not traced. */
+    std::optional<TailBreakdown> tailBreakdown(double thresholdS) const;
     bool overloaded() const;
 
     double now() const;

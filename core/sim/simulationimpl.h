@@ -8,6 +8,7 @@
 #include "core/sim/ring.h"
 #include "core/sim/sampler.h"
 #include "core/sim/simulation.h"
+#include "core/sim/tailtrace.h"
 
 #include <cstdint>
 #include <memory>
@@ -96,6 +97,7 @@ struct Simulation::Impl {
 
     RunMetrics totals; // counters; time averages are computed on demand
     Sampler sampler;
+    std::unique_ptr<TailTracer> tracer; // only when tail attribution is asked for
 
     // Draws the workload skips when nothing in the design looks at them, so a
     // plain queueing network pays only for what it uses.
