@@ -50,50 +50,28 @@ Loaded loadLibrary(const QString &contentDir)
     return l;
 }
 
-QString formatValue(challenge::GoalMetric m, double v)
-{
-    using challenge::GoalMetric;
-    if (!std::isfinite(v))
-        return QStringLiteral("none");
-    switch (m) {
-    case GoalMetric::LatencyMean:
-    case GoalMetric::LatencyP50:
-    case GoalMetric::LatencyP95:
-    case GoalMetric::LatencyP99:
-        return QString::number(v, 'f', v < 10 ? 2 : 1) + QStringLiteral(" ms");
-    case GoalMetric::ErrorRate:
-    case GoalMetric::Availability:
-        return QString::number(v * 100, 'f', 3) + QStringLiteral(" %");
-    case GoalMetric::Throughput:
-        return QString::number(v, 'f', 1) + QStringLiteral(" rps");
-    case GoalMetric::Cost:
-        return QStringLiteral("$") + QString::number(v, 'f', 0);
-    case GoalMetric::StaleReads:
-    case GoalMetric::LostWrites:
-        return QString::number(v, 'f', 1);
-    }
-    return QString::number(v);
-}
-
 void printGrade(const challenge::Challenge &c, const challenge::GradeResult &r, QTextStream &out)
 {
     out << c.title << ": " << (r.solved ? "solved" : "not solved") << " (" << r.seeds
         << " seeds)\n\n";
     for (const auto &g : r.goals) {
         const QString limit = (g.goal.atMost ? QStringLiteral("<= ") : QStringLiteral(">= ")) +
-                              formatValue(g.goal.metric, g.goal.limit);
-        const QString value =
-            g.value.valid() ? formatValue(g.goal.metric, g.value.mean) : QStringLiteral("none");
-        const QString ci = g.value.valid() ? QStringLiteral("[%1, %2]")
-                                                 .arg(formatValue(g.goal.metric, g.value.low),
-                                                      formatValue(g.goal.metric, g.value.high))
-                                           : QString();
+                              challenge::formatGoalValue(g.goal.metric, g.goal.limit);
+        const QString value = g.value.valid()
+                                  ? challenge::formatGoalValue(g.goal.metric, g.value.mean)
+                                  : QStringLiteral("none");
+        const QString ci = g.value.valid()
+                               ? QStringLiteral("[%1, %2]")
+                                     .arg(challenge::formatGoalValue(g.goal.metric, g.value.low),
+                                          challenge::formatGoalValue(g.goal.metric, g.value.high))
+                               : QString();
         out << "  " << challenge::verdictKey(g.verdict).leftJustified(10) << " "
             << challenge::goalMetricLabel(g.goal.metric).leftJustified(15)
             << value.rightJustified(12) << "  " << ci.leftJustified(26) << " goal " << limit
             << "\n";
     }
-    out << "\nCost: " << formatValue(challenge::GoalMetric::Cost, r.cost.mean) << " a month\n";
+    out << "\nCost: " << challenge::formatGoalValue(challenge::GoalMetric::Cost, r.cost.mean)
+        << " a month\n";
     if (r.overloadedRuns > 0)
         out << "Overloaded: " << r.overloadedRuns << " of " << r.seeds
             << " runs stopped as requests piled up without bound.\n";

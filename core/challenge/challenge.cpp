@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace sds::challenge {
@@ -164,6 +165,30 @@ QString goalMetricLabel(GoalMetric m)
             return QLatin1String(n.label);
     }
     return {};
+}
+
+QString formatGoalValue(GoalMetric m, double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("none");
+    switch (m) {
+    case GoalMetric::LatencyMean:
+    case GoalMetric::LatencyP50:
+    case GoalMetric::LatencyP95:
+    case GoalMetric::LatencyP99:
+        return QString::number(v, 'f', v < 10 ? 2 : 1) + QStringLiteral(" ms");
+    case GoalMetric::ErrorRate:
+    case GoalMetric::Availability:
+        return QString::number(v * 100, 'f', 3) + QStringLiteral(" %");
+    case GoalMetric::Throughput:
+        return QString::number(v, 'f', 1) + QStringLiteral(" rps");
+    case GoalMetric::Cost:
+        return QStringLiteral("$") + QString::number(v, 'f', 0);
+    case GoalMetric::StaleReads:
+    case GoalMetric::LostWrites:
+        return QString::number(v, 'f', 1);
+    }
+    return QString::number(v);
 }
 
 QStringList goalMetricKeys()

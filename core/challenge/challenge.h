@@ -41,6 +41,8 @@ enum class GoalMetric {
 QString goalMetricKey(GoalMetric m);
 QString goalMetricLabel(GoalMetric m);
 QStringList goalMetricKeys();
+/** "150.0 ms", "0.100 %", "$565": a goal's value in its unit; "none" when not a number. */
+QString formatGoalValue(GoalMetric metric, double value);
 
 struct Goal {
     QString id; ///< unique in the challenge; hints and the report refer to it

@@ -4,6 +4,7 @@
 #include "core/challenge/challengelibrary.h"
 #include "core/challenge/grader.h"
 #include "core/challenge/gradereport.h"
+#include "core/challenge/labnote.h"
 #include "core/challenge/lockdesign.h"
 
 #include <QJsonArray>
@@ -341,6 +342,25 @@ private slots:
         GradeOptions three;
         three.threads = 3;
         QCOMPARE(gradeBytes(c, c.naive, one), gradeBytes(c, c.naive, three));
+    }
+
+    void aLabNoteCarriesTheMeasuredAnswer()
+    {
+        const Challenge c = parsed();
+        const auto naive = grade(c, c.naive);
+        const LabNote note = labNote(c, *naive);
+        QVERIFY(note.front.contains(u"**Tiny**"_s));
+        QVERIFY(note.front.contains(u"Serve the users."_s));
+        QVERIFY(note.back.startsWith(u"**Not solved** over"_s));
+        // Each goal with its measured value and verdict, then what limited it.
+        QVERIFY(
+            note.back.contains(u"p99 latency: "_s + formatGoalValue(GoalMetric::LatencyP99,
+                                                                    naive->goals[0].value.mean)));
+        QVERIFY(note.back.contains(u"(goal at most 200.0 ms): fail"_s));
+        QVERIFY(note.back.contains(u"(goal at least 90.000 %)"_s));
+        QVERIFY(note.back.contains(u"Limited by: "_s + naive->diagnosis.bottleneck->why));
+        const LabNote predicted = labNote(c, *naive, u"  p99 near 100 ms "_s);
+        QVERIFY(predicted.front.contains(u"I predicted: p99 near 100 ms\nWas I right?"_s));
     }
 
     void theLibraryKeepsCampaignOrderAndNamesBadFiles()
