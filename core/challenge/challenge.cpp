@@ -22,7 +22,7 @@ struct MetricName {
     const char *label;
 };
 
-constexpr std::array<MetricName, 10> kMetrics{{
+constexpr std::array<MetricName, 11> kMetrics{{
     {GoalMetric::Throughput, "throughput_rps", "Throughput"},
     {GoalMetric::LatencyMean, "latency_mean_ms", "Mean latency"},
     {GoalMetric::LatencyP50, "latency_p50_ms", "p50 latency"},
@@ -33,6 +33,7 @@ constexpr std::array<MetricName, 10> kMetrics{{
     {GoalMetric::StaleReads, "stale_reads", "Stale reads"},
     {GoalMetric::LostWrites, "lost_writes", "Lost writes"},
     {GoalMetric::Cost, "cost_per_month", "Cost per month"},
+    {GoalMetric::JobThroughput, "job_throughput_rps", "Job throughput"},
 }};
 
 std::optional<GoalMetric> metricFromKey(const QString &key)
@@ -181,6 +182,7 @@ QString formatGoalValue(GoalMetric m, double v)
     case GoalMetric::Availability:
         return QString::number(v * 100, 'f', 3) + QStringLiteral(" %");
     case GoalMetric::Throughput:
+    case GoalMetric::JobThroughput:
         return QString::number(v, 'f', 1) + QStringLiteral(" rps");
     case GoalMetric::Cost:
         return QStringLiteral("$") + QString::number(v, 'f', 0);

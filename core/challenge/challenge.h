@@ -36,6 +36,7 @@ enum class GoalMetric {
     StaleReads,
     LostWrites,
     Cost,
+    JobThroughput,
 };
 
 QString goalMetricKey(GoalMetric m);

@@ -37,6 +37,8 @@ double valueOf(GoalMetric m, const experiment::MetricValues &v)
         return experiment::at(v, Metric::LostWrites);
     case GoalMetric::Cost:
         return experiment::at(v, Metric::Cost);
+    case GoalMetric::JobThroughput:
+        return experiment::at(v, Metric::JobThroughput);
     }
     return 0;
 }

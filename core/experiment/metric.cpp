@@ -28,6 +28,8 @@ QString metricKey(Metric m)
         return QStringLiteral("lost_writes");
     case Metric::Cost:
         return QStringLiteral("cost_per_month");
+    case Metric::JobThroughput:
+        return QStringLiteral("job_throughput_rps");
     }
     return {};
 }
@@ -53,6 +55,8 @@ QString metricLabel(Metric m)
         return QStringLiteral("Lost writes");
     case Metric::Cost:
         return QStringLiteral("Cost per month");
+    case Metric::JobThroughput:
+        return QStringLiteral("Job throughput");
     }
     return {};
 }
@@ -61,6 +65,7 @@ QString metricUnit(Metric m)
 {
     switch (m) {
     case Metric::Throughput:
+    case Metric::JobThroughput:
         return QStringLiteral("rps");
     case Metric::LatencyMean:
     case Metric::LatencyP50:
@@ -80,7 +85,7 @@ QString metricUnit(Metric m)
 
 bool lowerIsBetter(Metric m)
 {
-    return m != Metric::Throughput;
+    return m != Metric::Throughput && m != Metric::JobThroughput;
 }
 
 QString formatMetric(Metric m, double v)
@@ -89,6 +94,7 @@ QString formatMetric(Metric m, double v)
         return QStringLiteral("–");
     switch (m) {
     case Metric::Throughput:
+    case Metric::JobThroughput:
         return QString::number(v, 'f', 1) + QStringLiteral(" rps");
     case Metric::ErrorRate:
         return QString::number(v * 100, 'f', 2) + QStringLiteral(" %");
@@ -121,6 +127,8 @@ MetricValues metricValues(const sim::RunMetrics &run, const sim::Network &networ
     at(v, Metric::StaleReads) = double(run.staleReads);
     at(v, Metric::LostWrites) = double(run.lostWrites);
     at(v, Metric::Cost) = sim::monthlyCost(network, &run).total;
+    at(v, Metric::JobThroughput) =
+        run.measured > 0 ? double(run.jobsCompleted) / run.measured : 0.0;
     return v;
 }
 

@@ -10,8 +10,8 @@
 
 /**
  * The figures an experiment compares across runs: throughput, the mean and
- * tail latencies, the error rate, stale reads, lost writes and the monthly
- * cost. Each has a
+ * tail latencies, the error rate, stale reads, lost writes, the monthly
+ * cost and the jobs finished behind queues per second. Each has a
  * stable key (the CLI's JSON uses it), a label, a unit and a direction
  * (lower is better for everything but throughput). A run's values come from
  * its RunMetrics; a latency is NaN when no request succeeded, since 0 ms
@@ -29,17 +29,18 @@ enum class Metric : int {
     StaleReads,
     LostWrites,
     Cost,
+    JobThroughput, ///< asynchronous jobs finished per second: the work behind a queue
 };
-inline constexpr std::size_t kMetricCount = 9;
+inline constexpr std::size_t kMetricCount = 10;
 
 /** One value per metric, indexed by Metric. */
 using MetricValues = std::array<double, kMetricCount>;
 
 constexpr std::array<Metric, kMetricCount> allMetrics()
 {
-    return {Metric::Throughput, Metric::LatencyMean, Metric::LatencyP50,
-            Metric::LatencyP95, Metric::LatencyP99,  Metric::ErrorRate,
-            Metric::StaleReads, Metric::LostWrites,  Metric::Cost};
+    return {Metric::Throughput, Metric::LatencyMean,  Metric::LatencyP50, Metric::LatencyP95,
+            Metric::LatencyP99, Metric::ErrorRate,    Metric::StaleReads, Metric::LostWrites,
+            Metric::Cost,       Metric::JobThroughput};
 }
 
 QString metricKey(Metric m);   ///< "throughput_rps", "latency_p99_ms", ...
