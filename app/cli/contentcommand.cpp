@@ -18,7 +18,7 @@ namespace {
 const char *const kUsage =
     "Usage: sdstudio-cli content check [--content-dir DIR]\n"
     "       sdstudio-cli content search QUERY [--limit N] [--json] [--content-dir DIR]\n\n"
-    "check   Check the topic and exercise pages (front matter, primer anchors covered,\n"
+    "check   Check the topic and exercise pages (front matter, anchors covered,\n"
     "        links, required sections, exercise steps) and the built-in decks. Exit 1\n"
     "        when a problem is found.\n"
     "search  Full-text search over the pages, best first. Exit 1 when nothing matches.\n\n"
@@ -40,7 +40,7 @@ int runCheck(const QString &root, Streams &io)
     for (const QString &p : problems)
         io.out << p << '\n';
     io.out << lib.topics().size() << " pages in " << lib.sections().size() << " sections, "
-           << input.anchors.size() << " primer anchors, " << input.scenarioIds.size()
+           << input.anchors.size() << " anchors, " << input.scenarioIds.size()
            << " lab templates, " << decks.cardCount() << " cards in " << decks.decks.size()
            << " decks: ";
     if (problems.isEmpty()) {

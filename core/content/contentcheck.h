@@ -7,7 +7,7 @@
 
 /**
  * The checks behind `sdstudio-cli content check` and the content tests: the
- * front matter is complete, every primer anchor is covered exactly once,
+ * front matter is complete, every anchor (the primer's and the senior topics') is covered exactly once,
  * every `topic:`, `scenario:` and `related` reference resolves, no section
  * is empty, each concept page has its standard parts (opening, how it
  * works, a trade-offs table, when to use it, pitfalls, and a lab call-out
@@ -18,7 +18,7 @@
 namespace sds::content {
 
 struct CheckInput {
-    QStringList anchors;     ///< the primer's anchors (primer-topics.tsv)
+    QStringList anchors;     ///< the anchors pages must cover (primer-topics.tsv, senior-topics.tsv)
     QStringList scenarioIds; ///< lab templates that exist
     QStringList deckIds;     ///< flashcard decks that exist
 };
@@ -28,12 +28,12 @@ QStringList checkContent(const TopicLibrary &library, const CheckInput &input);
 
 /**
  * What the content under @p root (":/content" or a --content-dir) is checked
- * against: the primer's anchors built into the app, and the lab templates and
+ * against: the anchors built into the app (the primer's and the senior topics), and the lab templates and
  * decks found under @p root.
  */
 CheckInput checkInputFor(const QString &root);
 
-/** The anchor column of primer-topics.tsv (header line skipped). */
+/** The anchor column of an anchor list such as primer-topics.tsv (header line skipped). */
 QStringList readAnchors(const QString &tsvPath, QString *error = nullptr);
 
 /** The headings a `topic` page must have, in order. */

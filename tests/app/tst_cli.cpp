@@ -234,7 +234,7 @@ private slots:
     {
         const ProcessRun r = run({QStringLiteral("content"), QStringLiteral("check")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("81 primer anchors")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("100 anchors")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("cards in 3 decks")));
         QVERIFY(r.out.contains(QStringLiteral("no problems")));
     }
@@ -255,7 +255,7 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("dns.md: link to missing page \"cache\"")),
                  qPrintable(r.out));
         QVERIFY(
-            r.out.contains(QStringLiteral("primer anchor \"cap-theorem\" is covered by no page")));
+            r.out.contains(QStringLiteral("anchor \"cap-theorem\" is covered by no page")));
     }
 
     void contentSearchJsonContract()
