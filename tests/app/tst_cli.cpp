@@ -267,7 +267,7 @@ private slots:
         QVERIFY(doc.isArray());
         const QJsonArray hits = doc.array();
         QVERIFY(hits.size() >= 2);
-        QCOMPARE(hits.first().toObject().value(u"id").toString(), QStringLiteral("sharding"));
+        QCOMPARE(hits.first().toObject().value(u"id").toString(), QStringLiteral("consistent-hashing"));
         for (const QJsonValue &h : hits) {
             const QJsonObject o = h.toObject();
             QCOMPARE(o.keys(), (QStringList{QStringLiteral("id"), QStringLiteral("snippet"),

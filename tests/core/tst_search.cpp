@@ -86,7 +86,7 @@ private slots:
         };
         row("write-behind", "write-behind");
         row("write back", "write-behind");
-        row("consistent hashing", "sharding");
+        row("consistent hashing", "consistent-hashing");
         row("CAP", "cap-theorem");
         row("HATEOAS", "rest");
         row("99.99", "availability-in-numbers");
@@ -96,7 +96,7 @@ private slots:
         row("dns", "dns");
         row("round robin", "load-balancer");
         row("SYN ACK handshake", "tcp");
-        row("idempotent", "http");
+        row("idempotent", "idempotency");
         row("federation", "federation");
         row("denormalization", "denormalization");
         row("graph", "graph-database");
