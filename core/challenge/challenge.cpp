@@ -119,6 +119,37 @@ Result<QList<Goal>> readGoals(const QJsonArray &array)
     return goals;
 }
 
+Result<QList<Work>> readWork(const QJsonObject &o)
+{
+    QList<Work> work;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString where = QStringLiteral("work \"%1\"").arg(it.key());
+        const diagram::KindSpec *kind = diagram::findKind(it.key());
+        if (!kind || kind->kind == diagram::NodeKind::Client || !kind->param(u"service_ms"))
+            return fail(where + QStringLiteral(": not a kind with a service time"));
+        const QJsonObject w = it.value().toObject();
+        Work item;
+        item.kind = it.key();
+        const auto ms = number(w, "service_ms", 0, 3600000, where);
+        if (!ms)
+            return fail(ms.error());
+        item.serviceMs = *ms;
+        item.serviceDist = w.value(QLatin1String("service_dist")).toString();
+        if (!item.serviceDist.isEmpty() &&
+            !kind->param(u"service_dist")->accepts(QVariant(item.serviceDist)))
+            return fail(where +
+                        QStringLiteral(": unknown service_dist \"%1\"").arg(item.serviceDist));
+        if (w.contains(QLatin1String("service_cv"))) {
+            const auto cv = number(w, "service_cv", 0, 10, where);
+            if (!cv)
+                return fail(cv.error());
+            item.serviceCv = *cv;
+        }
+        work.append(item);
+    }
+    return work;
+}
+
 Result<QList<ChallengeFault>> readFaults(const QJsonArray &array, double durationS)
 {
     QList<ChallengeFault> faults;
@@ -270,6 +301,10 @@ parseChallenge(const QByteArray &json,
     if (!faults)
         return fail(faults.error());
     c.faults = *faults;
+    auto work = readWork(o.value(QLatin1String("work")).toObject());
+    if (!work)
+        return fail(work.error());
+    c.work = *work;
     auto goals = readGoals(o.value(QLatin1String("goals")).toArray());
     if (!goals)
         return fail(goals.error());

@@ -61,6 +61,18 @@ struct ChallengeFault {
     QString label; ///< what the brief calls it ("the primary fails")
 };
 
+/**
+ * The work a request needs at one kind of component: part of the problem, so
+ * a design cannot pass by declaring its servers faster. Nodes of the kind
+ * take at least @c serviceMs, and the distribution when one is given.
+ */
+struct Work {
+    QString kind;          ///< catalogue kind key
+    double serviceMs = 0;  ///< the least service time
+    QString serviceDist;   ///< empty: the design's own
+    double serviceCv = -1; ///< < 0: the design's own
+};
+
 struct Hint {
     QString goal; ///< shown when this goal does not pass; empty: whenever unsolved
     QString text;
@@ -80,6 +92,7 @@ struct Challenge {
     int seeds = 5;               ///< to start with
     int maxSeeds = 20;           ///< added while a goal is too close to call
     QList<ChallengeFault> faults;
+    QList<Work> work;
     QList<Goal> goals;
     QList<Hint> hints;
     diagram::DiagramData start;

@@ -64,6 +64,20 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
             e.latencyMs = challenge.clientLatencyMs;
     }
 
+    for (diagram::Node &n : d.nodes) {
+        const QString kind = diagram::kindSpec(n.kind).key;
+        for (const Work &w : challenge.work) {
+            if (w.kind != kind)
+                continue;
+            if (n.real(u"service_ms") < w.serviceMs)
+                n.params.insert(QStringLiteral("service_ms"), w.serviceMs);
+            if (!w.serviceDist.isEmpty())
+                n.params.insert(QStringLiteral("service_dist"), w.serviceDist);
+            if (w.serviceCv >= 0)
+                n.params.insert(QStringLiteral("service_cv"), w.serviceCv);
+        }
+    }
+
     d.workload.keys = challenge.start.workload.keys;
     d.workload.zipf = challenge.start.workload.zipf;
     d.run.seed = 1;

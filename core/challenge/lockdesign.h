@@ -11,7 +11,9 @@
  * passed by the architecture and never by editing the problem: the clients
  * are the starting canvas's, with its parameters (rate, read share, pattern,
  * timeouts and retries), and every edge out of a client has the challenge's
- * user latency; the workload (keys, skew) is the starting canvas's; the run
+ * user latency; components of a kind the challenge names under `work` take
+ * at least its service time (and its distribution, when given); the workload
+ * (keys, skew) is the starting canvas's; the run
  * length is the challenge's; the design's own faults are replaced by the
  * challenge's. A scripted fault names a component by id or by kind (the
  * first of those kinds, in id order); a fault that finds nothing to fail is

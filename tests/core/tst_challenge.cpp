@@ -69,6 +69,7 @@ QJsonObject challengeJson()
                                 {u"at_s"_s, 40},
                                 {u"duration_s"_s, 10},
                                 {u"label"_s, u"the primary fails"_s}}}},
+        {u"work"_s, QJsonObject{{u"web_server"_s, QJsonObject{{u"service_ms"_s, 10}}}}},
         {u"goals"_s,
          QJsonArray{
              QJsonObject{{u"id"_s, u"p99"_s}, {u"metric"_s, u"latency_p99_ms"_s}, {u"max"_s, 200}},
@@ -157,6 +158,10 @@ private slots:
                    QJsonObject{{u"node"_s, u"db"_s}, {u"at_s"_s, 500}, {u"duration_s"_s, 1}}})
             << u"at_s"_s;
         QTest::newRow("start without clients") << u"start"_s << QJsonValue(design(2)) << u"web"_s;
+        QTest::newRow("work kind")
+            << u"work"_s
+            << QJsonValue(QJsonObject{{u"client"_s, QJsonObject{{u"service_ms"_s, 1}}}})
+            << u"service time"_s;
         QTest::newRow("reference scenario")
             << u"reference"_s << QJsonValue(u"scenario:nowhere"_s) << u"nowhere"_s;
     }
@@ -258,6 +263,8 @@ private slots:
         easier.nodes[0].params.insert(u"rate_rps"_s, 10); // a tenth of the load
         easier.faults.clear();                            // and no fault
         easier.run.seed = 99;
+        easier.nodes[1].params.insert(u"service_ms"_s, 1); // "a faster server"
+        easier.nodes[1].params.insert(u"service_dist"_s, u"exponential"_s);
         QCOMPARE(gradeBytes(c, easier), unchanged);
         // ...and the naive design really is graded under load: it fails.
         const auto r = grade(c, c.naive);
