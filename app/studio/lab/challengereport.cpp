@@ -1,0 +1,269 @@
+#include "app/studio/lab/challengereport.h"
+
+#include "core/content/pagerender.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace sds::gui {
+
+using challenge::GoalMetric;
+using challenge::Verdict;
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("ChallengeReport", text, nullptr, n);
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString css(const ChallengeColours &c)
+{
+    return QStringLiteral("<style>body { color: %1; } a { color: %2; } .muted { color: %3; } "
+                          "h3 { margin-top: 14px; margin-bottom: 4px; } "
+                          "td { padding: 2px 6px 2px 0; } th { text-align: left; padding: 2px "
+                          "6px 2px 0; color: %3; font-weight: normal; }</style>")
+        .arg(c.text.name(), c.link.name(), c.muted.name());
+}
+
+QString topicLink(const QString &id, const TopicTitle &topics)
+{
+    const QString title = topics ? topics(id) : QString();
+    if (title.isEmpty())
+        return {};
+    return QStringLiteral("<a href=\"topic:%1\">%2</a>").arg(esc(id), esc(title));
+}
+
+QString percent(double share)
+{
+    return QLocale().toString(share * 100, 'f', 0) + QStringLiteral(" %");
+}
+
+// A share as a row of blocks, ten to the whole: readable in any font and theme.
+QString bar(double share)
+{
+    const int full = std::clamp(int(std::lround(share * 10)), 0, 10);
+    return QString(full, QChar(0x2588)) + QString(10 - full, QChar(0x2591));
+}
+
+QColor verdictColour(Verdict v, const ChallengeColours &c)
+{
+    return v == Verdict::Pass ? c.pass : v == Verdict::Fail ? c.fail : c.close;
+}
+
+} // namespace
+
+QString formatGoalValue(GoalMetric metric, double v)
+{
+    const QLocale l;
+    switch (metric) {
+    case GoalMetric::LatencyMean:
+    case GoalMetric::LatencyP50:
+    case GoalMetric::LatencyP95:
+    case GoalMetric::LatencyP99:
+        return l.toString(v, 'f', v < 10 ? 2 : 1) + QStringLiteral(" ms");
+    case GoalMetric::ErrorRate:
+    case GoalMetric::Availability:
+        return l.toString(v * 100, 'f', v * 100 >= 99 || v < 0.01 ? 3 : 2) + QStringLiteral(" %");
+    case GoalMetric::Throughput:
+        return l.toString(v, 'f', 0) + QStringLiteral(" rps");
+    case GoalMetric::Cost:
+        return QStringLiteral("$") + l.toString(v, 'f', 0) + tr(" a month");
+    case GoalMetric::StaleReads:
+    case GoalMetric::LostWrites:
+        return l.toString(v, 'f', v < 10 ? 1 : 0);
+    }
+    return l.toString(v);
+}
+
+QString formatGoalLimit(const challenge::Goal &goal)
+{
+    return (goal.atMost ? QStringLiteral("≤ ") : QStringLiteral("≥ ")) +
+           formatGoalValue(goal.metric, goal.limit);
+}
+
+QString verdictText(Verdict v)
+{
+    switch (v) {
+    case Verdict::Pass:
+        return tr("✓ passed");
+    case Verdict::Fail:
+        return tr("✗ failed");
+    case Verdict::TooClose:
+        return tr("? too close");
+    }
+    return {};
+}
+
+QString firstSentence(const QString &markdown)
+{
+    QString plain = content::plainText(markdown).simplified();
+    const QRegularExpression end(QStringLiteral("[.!?](\\s|$)"));
+    const QRegularExpressionMatch m = end.match(plain);
+    return m.hasMatch() ? plain.left(m.capturedStart() + 1) : plain;
+}
+
+QString challengeBriefHtml(const challenge::Challenge &c, bool solved, const TopicTitle &topics,
+                           const ChallengeColours &colours)
+{
+    QString html = css(colours);
+    html += QStringLiteral("<p class=\"muted\">%1%2</p>")
+                .arg(tr("Level %1 of 5").arg(c.level),
+                     solved ? QStringLiteral(" · <span style=\"color: %1\">%2</span>")
+                                  .arg(colours.pass.name(), tr("✓ solved"))
+                            : QString());
+    html += content::markdownToHtml(c.brief);
+    html += QStringLiteral("<h3>%1</h3><table>").arg(tr("Goals"));
+    for (const challenge::Goal &g : c.goals)
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+                    .arg(esc(challenge::goalMetricLabel(g.metric)), esc(formatGoalLimit(g)));
+    html += QStringLiteral("</table>");
+    if (!c.faults.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("What happens during the run"));
+        for (const challenge::ChallengeFault &f : c.faults) {
+            const QString what =
+                f.label.isEmpty() ? (f.node.isEmpty() ? f.kinds.join(u'/') : f.node) : f.label;
+            html += QStringLiteral("<li>%1</li>")
+                        .arg(esc(tr("%1 at %2 s, for %3 s")
+                                     .arg(what)
+                                     .arg(QLocale().toString(f.atS))
+                                     .arg(QLocale().toString(f.durationS))));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    QStringList links;
+    for (const QString &id : c.topics)
+        if (const QString link = topicLink(id, topics); !link.isEmpty())
+            links << link;
+    if (!links.isEmpty())
+        html += QStringLiteral("<p>%1 %2</p>")
+                    .arg(tr("Read first:"), links.join(QStringLiteral(" · ")));
+    html += QStringLiteral("<p class=\"muted\">%1</p>")
+                .arg(tr("Build your design on the canvas, then press Check my design. The "
+                        "clients, the load and the faults are the challenge's, whatever the "
+                        "canvas says."));
+    return html;
+}
+
+QString challengeGradeHtml(const challenge::Challenge &c, const challenge::GradeResult &r,
+                           const TopicTitle &topics, const ChallengeColours &colours)
+{
+    QString html = css(colours);
+    const int passed =
+        int(std::count_if(r.goals.begin(), r.goals.end(), [](const challenge::GoalResult &g) {
+            return g.verdict == Verdict::Pass;
+        }));
+    html +=
+        r.solved
+            ? QStringLiteral("<h3 style=\"color: %1\">%2</h3>")
+                  .arg(colours.pass.name(), tr("✓ Solved: every goal holds"))
+            : QStringLiteral("<h3 style=\"color: %1\">%2</h3>")
+                  .arg(colours.fail.name(),
+                       tr("✗ Not solved yet: %1 of %2 goals pass").arg(passed).arg(r.goals.size()));
+    html += QStringLiteral("<p class=\"muted\">%1</p>")
+                .arg(tr("%n seed(s); a goal passes when its whole 95 % interval is within the "
+                        "limit.",
+                        r.seeds));
+    html += QStringLiteral("<table><tr><th></th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                .arg(tr("Goal"), tr("Value"), tr("95 % interval"), tr("Limit"));
+    for (const challenge::GoalResult &g : r.goals) {
+        const GoalMetric m = g.goal.metric;
+        const QString value =
+            g.value.valid() ? formatGoalValue(m, g.value.mean) : tr("none (nothing answered)");
+        const QString interval =
+            g.value.valid() ? QStringLiteral("%1 – %2").arg(formatGoalValue(m, g.value.low),
+                                                            formatGoalValue(m, g.value.high))
+                            : QString();
+        html += QStringLiteral("<tr><td style=\"color: %1\"><b>%2</b></td><td>%3</td><td>%4</td>"
+                               "<td class=\"muted\">%5</td><td>%6</td></tr>")
+                    .arg(verdictColour(g.verdict, colours).name(), esc(verdictText(g.verdict)),
+                         esc(challenge::goalMetricLabel(m)), esc(value), esc(interval),
+                         esc(formatGoalLimit(g.goal)));
+    }
+    html += QStringLiteral("</table>");
+    const bool costGoal = std::any_of(r.goals.begin(), r.goals.end(), [](const auto &g) {
+        return g.goal.metric == GoalMetric::Cost;
+    });
+    if (!costGoal && r.cost.valid())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(tr("Cost: %1").arg(esc(formatGoalValue(GoalMetric::Cost, r.cost.mean))));
+
+    const challenge::Diagnosis &d = r.diagnosis;
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("What limits the design"));
+    html += d.bottleneck ? QStringLiteral("<p>%1</p>").arg(esc(d.bottleneck->why))
+                         : QStringLiteral("<p>%1</p>").arg(tr("Nothing but the clients ran."));
+    if (!d.tail.parts.isEmpty()) {
+        html +=
+            QStringLiteral("<h3>%1</h3><p class=\"muted\">%2</p>")
+                .arg(tr("Where the slowest 1 % wait"),
+                     tr("%n request(s) at or above %1 in one traced run; each component's "
+                        "share of their time, split into queueing, service, network and "
+                        "retry waiting.",
+                        int(d.tail.requests))
+                         .arg(esc(formatGoalValue(GoalMetric::LatencyP99, d.tail.thresholdMs))));
+        html += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th></th><th>%3</th><th>%4</th>"
+                               "<th>%5</th><th>%6</th></tr>")
+                    .arg(tr("Component"), tr("Share"), tr("Queue"), tr("Service"), tr("Network"),
+                         tr("Retry"));
+        for (const challenge::TailPart &p : d.tail.parts) {
+            if (p.share < 0.005)
+                continue; // under half a per cent says nothing
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td style=\"color: %3\">%4</td>")
+                        .arg(esc(p.label.isEmpty() ? p.node : p.label), percent(p.share),
+                             colours.link.name(), bar(p.share));
+            for (double part : p.parts)
+                html += QStringLiteral("<td class=\"muted\">%1</td>").arg(percent(part));
+            html += QStringLiteral("</tr>");
+        }
+        html += QStringLiteral("</table>");
+    }
+    if (!d.faults.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("What the faults cost"));
+        for (qsizetype i = 0; i < d.faults.size(); ++i) {
+            const challenge::FaultImpact &f = d.faults.at(i);
+            const QString name = i < r.faultNames.size() && !r.faultNames.at(i).isEmpty()
+                                     ? r.faultNames.at(i)
+                                     : f.node;
+            html += QStringLiteral("<li>%1</li>")
+                        .arg(esc(tr("%1 (%2, at %3 s for %4 s): %5 requests failed meanwhile")
+                                     .arg(name, f.node)
+                                     .arg(QLocale().toString(f.atS))
+                                     .arg(QLocale().toString(f.durationS))
+                                     .arg(QLocale().toString(f.errors, 'f', 0))));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    QStringList notes = r.notes;
+    if (r.overloadedRuns > 0)
+        notes << tr("%n run(s) were stopped because requests piled up without bound: the "
+                    "design cannot keep up with the load.",
+                    r.overloadedRuns);
+    if (!notes.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Notes"));
+        for (const QString &n : notes)
+            html += QStringLiteral("<li>%1</li>").arg(esc(n));
+        html += QStringLiteral("</ul>");
+    }
+    if (!r.hints.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Hints"));
+        for (const challenge::Hint &h : r.hints) {
+            const QString link = topicLink(h.topic, topics);
+            html +=
+                QStringLiteral("<li>%1%2</li>")
+                    .arg(esc(h.text), link.isEmpty() ? QString() : QStringLiteral(" → ") + link);
+        }
+        html += QStringLiteral("</ul>");
+    }
+    Q_UNUSED(c);
+    return html;
+}
+
+} // namespace sds::gui
