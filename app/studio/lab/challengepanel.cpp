@@ -166,7 +166,6 @@ void ChallengePanel::finished()
                                         : Result<challenge::GradeResult>::failure(QString());
     const bool cancelled = m_job->wasCancelled() || (graded && graded->cancelled);
     m_inbox.reset();
-    setGrading(false);
     if (cancelled) {
         m_message->setText(tr("Cancelled: no verdict from part of the seeds"));
         m_message->setStyleSheet({});
@@ -183,6 +182,7 @@ void ChallengePanel::finished()
         if (m_result->solved)
             m_solved = true;
     }
+    setGrading(false); // after the result: Make a flashcard needs one
     render();
     if (m_result)
         showResult();

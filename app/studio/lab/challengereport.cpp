@@ -69,7 +69,7 @@ QString formatGoalValue(GoalMetric metric, double v)
     case GoalMetric::LatencyP50:
     case GoalMetric::LatencyP95:
     case GoalMetric::LatencyP99:
-        return l.toString(v, 'f', v < 10 ? 2 : 1) + QStringLiteral(" ms");
+        return l.toString(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0) + QStringLiteral(" ms");
     case GoalMetric::ErrorRate:
     case GoalMetric::Availability:
         return l.toString(v * 100, 'f', v * 100 >= 99 || v < 0.01 ? 3 : 2) + QStringLiteral(" %");
@@ -169,26 +169,25 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
                   .arg(colours.fail.name(),
                        tr("✗ Not solved yet: %1 of %2 goals pass").arg(passed).arg(r.goals.size()));
     html += QStringLiteral("<p class=\"muted\">%1</p>")
-                .arg(tr("%n seed(s); a goal passes when its whole 95 % interval is within the "
-                        "limit.",
-                        r.seeds));
-    html += QStringLiteral("<table><tr><th></th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                .arg(tr("Goal"), tr("Value"), tr("95 % interval"), tr("Limit"));
+                .arg(tr("Over %1 seeds. A goal passes when its whole 95 % interval is within "
+                        "the limit, fails when the whole interval is outside it.")
+                         .arg(r.seeds));
+    // A goal per paragraph, not a table: the panel is narrow, and a line
+    // that wraps reads better than a column squeezed to a word.
     for (const challenge::GoalResult &g : r.goals) {
         const GoalMetric m = g.goal.metric;
-        const QString value =
-            g.value.valid() ? formatGoalValue(m, g.value.mean) : tr("none (nothing answered)");
-        const QString interval =
-            g.value.valid() ? QStringLiteral("%1 – %2").arg(formatGoalValue(m, g.value.low),
-                                                            formatGoalValue(m, g.value.high))
-                            : QString();
-        html += QStringLiteral("<tr><td style=\"color: %1\"><b>%2</b></td><td>%3</td><td>%4</td>"
-                               "<td class=\"muted\">%5</td><td>%6</td></tr>")
+        QString value =
+            g.value.valid() ? formatGoalValue(m, g.value.mean) : tr("no value (nothing answered)");
+        if (g.value.valid() && g.value.high > g.value.low)
+            value += QStringLiteral(" <span class=\"muted\">(%1)</span>")
+                         .arg(esc(tr("95 %: %1 – %2")
+                                      .arg(formatGoalValue(m, g.value.low),
+                                           formatGoalValue(m, g.value.high))));
+        html += QStringLiteral("<p><b style=\"color: %1\">%2</b> · %3<br/>%4 · %5</p>")
                     .arg(verdictColour(g.verdict, colours).name(), esc(verdictText(g.verdict)),
-                         esc(challenge::goalMetricLabel(m)), esc(value), esc(interval),
-                         esc(formatGoalLimit(g.goal)));
+                         esc(challenge::goalMetricLabel(m)), value,
+                         esc(tr("limit %1").arg(formatGoalLimit(g.goal))));
     }
-    html += QStringLiteral("</table>");
     const bool costGoal = std::any_of(r.goals.begin(), r.goals.end(), [](const auto &g) {
         return g.goal.metric == GoalMetric::Cost;
     });
@@ -204,26 +203,25 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
         html +=
             QStringLiteral("<h3>%1</h3><p class=\"muted\">%2</p>")
                 .arg(tr("Where the slowest 1 % wait"),
-                     tr("%n request(s) at or above %1 in one traced run; each component's "
-                        "share of their time, split into queueing, service, network and "
-                        "retry waiting.",
-                        int(d.tail.requests))
-                         .arg(esc(formatGoalValue(GoalMetric::LatencyP99, d.tail.thresholdMs))));
-        html += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th></th><th>%3</th><th>%4</th>"
-                               "<th>%5</th><th>%6</th></tr>")
-                    .arg(tr("Component"), tr("Share"), tr("Queue"), tr("Service"), tr("Network"),
-                         tr("Retry"));
+                     tr("%1 requests took %2 or more in one traced run; each component's "
+                        "share of their time, and what it was spent on.")
+                         .arg(QLocale().toString(qulonglong(d.tail.requests)),
+                              esc(formatGoalValue(GoalMetric::LatencyP99, d.tail.thresholdMs))));
         for (const challenge::TailPart &p : d.tail.parts) {
             if (p.share < 0.005)
                 continue; // under half a per cent says nothing
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td style=\"color: %3\">%4</td>")
-                        .arg(esc(p.label.isEmpty() ? p.node : p.label), percent(p.share),
-                             colours.link.name(), bar(p.share));
-            for (double part : p.parts)
-                html += QStringLiteral("<td class=\"muted\">%1</td>").arg(percent(part));
-            html += QStringLiteral("</tr>");
+            QStringList parts;
+            const QStringList names{tr("queueing"), tr("service"), tr("network"), tr("retry")};
+            for (std::size_t k = 0; k < p.parts.size(); ++k)
+                if (p.parts[k] >= 0.005)
+                    parts << QStringLiteral("%1 %2").arg(names.at(qsizetype(k)),
+                                                         percent(p.parts[k]));
+            html +=
+                QStringLiteral("<p><b>%1</b> %2 <span style=\"color: %3\">%4</span><br/>"
+                               "<span class=\"muted\">%5</span></p>")
+                    .arg(esc(p.label.isEmpty() ? p.node : p.label), percent(p.share),
+                         colours.link.name(), bar(p.share), esc(parts.join(QStringLiteral(" · "))));
         }
-        html += QStringLiteral("</table>");
     }
     if (!d.faults.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("What the faults cost"));
@@ -243,9 +241,10 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
     }
     QStringList notes = r.notes;
     if (r.overloadedRuns > 0)
-        notes << tr("%n run(s) were stopped because requests piled up without bound: the "
-                    "design cannot keep up with the load.",
-                    r.overloadedRuns);
+        notes << tr("%1 of the %2 runs were stopped because requests piled up without bound: "
+                    "the design cannot keep up with the load.")
+                     .arg(r.overloadedRuns)
+                     .arg(r.seeds);
     if (!notes.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Notes"));
         for (const QString &n : notes)

@@ -34,6 +34,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sds::gui {
@@ -248,6 +249,9 @@ void LabPage::openChallenge(const challenge::Challenge &c, bool solved)
     loadTemplate(start);
     m_challengeDock->show();
     m_challengeDock->raise();
+    // The brief and its verdicts need more room than a form of properties.
+    if (m_challengeDock->width() < 300 && !m_challengeDock->isFloating())
+        resizeDocks({m_challengeDock}, {std::clamp(width() / 3, 260, 420)}, Qt::Horizontal);
 }
 
 bool LabPage::openChallengeReference()
