@@ -357,6 +357,8 @@ private slots:
         const auto *c = s.challenge();
         for (const bool solvedRun : {false, true}) {
             QVERIFY(s.window->openChallenge(kId));
+            if (!solvedRun)
+                shot(*s.window, QStringLiteral("challenge-brief%1.png").arg(suffix));
             s.window->lab()->loadTemplate(solvedRun ? c->reference : c->naive);
             QVERIFY(s.check());
             QVERIFY(s.panel()->result());

@@ -1,6 +1,7 @@
 #include "app/studio/lab/challengepanel.h"
 
 #include "app/studio/lab/experimentjob.h"
+#include "app/studio/theme.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -36,7 +37,7 @@ ChallengePanel::ChallengePanel(QWidget *parent)
     , m_check(new QPushButton(tr("Check my design")))
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_progress(new QProgressBar)
-    , m_reference(new QPushButton(tr("Open reference design")))
+    , m_reference(new QPushButton(tr("Reference design")))
     , m_flashcard(new QPushButton(tr("Make a flashcard")))
     , m_job(new ExperimentJob(this))
 {
@@ -62,8 +63,9 @@ ChallengePanel::ChallengePanel(QWidget *parent)
     m_progress->setVisible(false);
     m_check->setToolTip(tr("Run the design on the canvas under the challenge's load and faults, "
                            "over several seeds, and judge each goal"));
-    m_reference->setToolTip(tr("A design that meets every goal, as a new untitled diagram: "
-                               "your own stays as it is"));
+    m_reference->setToolTip(
+        tr("Open the reference design, one that meets every goal, as a new untitled diagram: "
+           "your own stays as it is"));
     m_flashcard->setToolTip(tr("Add a card to the deck \"My lab notes\": the challenge's "
                                "question, and what your design measured and what limited it"));
     m_tabs->addTab(m_brief, tr("Brief"));
@@ -73,7 +75,8 @@ ChallengePanel::ChallengePanel(QWidget *parent)
     auto *checkRow = new QHBoxLayout;
     checkRow->addWidget(m_check, 1);
     checkRow->addWidget(m_cancel);
-    auto *moreRow = new QHBoxLayout;
+    auto *moreRow = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_moreRow = moreRow;
     moreRow->addWidget(m_reference);
     moreRow->addWidget(m_flashcard);
     auto *layout = new QVBoxLayout(this);
@@ -102,6 +105,15 @@ ChallengePanel::ChallengePanel(QWidget *parent)
 }
 
 ChallengePanel::~ChallengePanel() = default;
+
+// Whole words on the buttons even in a small window: side by side when
+// they fit, one above the other when they do not.
+void ChallengePanel::resizeEvent(QResizeEvent *event)
+{
+    const int needed = m_reference->sizeHint().width() + m_flashcard->sizeHint().width() + 24;
+    m_moreRow->setDirection(width() >= needed ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    QWidget::resizeEvent(event);
+}
 
 const challenge::Challenge *ChallengePanel::challenge() const
 {
@@ -197,7 +209,8 @@ ChallengeColours ChallengePanel::colours() const
     const bool dark = pal.color(QPalette::Base).lightness() < 128;
     ChallengeColours c;
     c.text = pal.color(QPalette::Text);
-    c.muted = pal.color(QPalette::PlaceholderText);
+    // The placeholder colour is the text colour in some light palettes.
+    c.muted = blend(c.text, pal.color(QPalette::Base), 0.62);
     c.link = pal.color(QPalette::Link);
     c.border = pal.color(QPalette::Mid);
     // Darker on light, lighter on dark, so each reads against its background.

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -65,6 +66,9 @@ signals:
     void referenceRequested();
     void flashcardRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void finished();
     void render();
@@ -85,6 +89,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_reference;
     QPushButton *m_flashcard;
+    QBoxLayout *m_moreRow = nullptr;
     ExperimentJob *m_job;
     std::shared_ptr<std::optional<Result<challenge::GradeResult>>> m_inbox;
     std::optional<challenge::GradeResult> m_result;
