@@ -338,6 +338,32 @@ private slots:
         QVERIFY(!s.workspace->progress().isChallengeSolved(kId));
     }
 
+    // Cancel right after Check: the seeds not yet run are never started,
+    // so no verdict comes from part of them, and nothing is marked.
+    void cancelLeavesNoVerdict()
+    {
+        QTemporaryDir dir;
+        Studio s(dir.path());
+        QVERIFY(s.window->openChallenge(kId));
+        s.window->lab()->loadTemplate(s.challenge()->reference);
+        QSignalSpy done(s.panel(), &ChallengePanel::gradeFinished);
+        QTest::mouseClick(s.button("challengeCheck"), Qt::LeftButton);
+        QVERIFY(s.panel()->isGrading());
+        QTest::mouseClick(s.button("challengeCancel"), Qt::LeftButton);
+        QVERIFY(done.wait(60'000));
+        QVERIFY(!s.panel()->isGrading());
+        QVERIFY(!s.panel()->result());
+        QVERIFY(s.panel()->refusal().isEmpty());
+        auto *message = s.panel()->findChild<QLabel *>(QStringLiteral("challengeMessage"));
+        QVERIFY(message->text().startsWith(QStringLiteral("Cancelled")));
+        QVERIFY(s.button("challengeCheck")->isEnabled());
+        QVERIFY(!s.button("challengeFlashcard")->isEnabled());
+        QVERIFY(!s.workspace->progress().isChallengeSolved(kId));
+        // And the next check runs in full.
+        QVERIFY(s.check());
+        QVERIFY(s.panel()->result() && s.panel()->result()->solved);
+    }
+
     void screenshots_data()
     {
         QTest::addColumn<QSize>("size");
