@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -189,6 +190,10 @@ private slots:
         QVERIFY(page->toPlainText().contains(QStringLiteral("Challenges")));
         QVERIFY(page->toPlainText().contains(c->title));
         QVERIFY(page->toHtml().contains(QStringLiteral("challenge:") + kId));
+        page->verticalScrollBar()->setValue(page->verticalScrollBar()->maximum());
+        s.window->learn()->findChild<TopicTree *>()->scrollToItem(s.treeItem());
+        QApplication::processEvents();
+        shot(*s.window, QStringLiteral("challenge-learn.png"));
         // A page no challenge lists has no box.
         for (const auto &t : s.workspace->library().topics()) {
             bool listed = false;

@@ -111,6 +111,28 @@ QString firstSentence(const QString &markdown)
     return m.hasMatch() ? plain.left(m.capturedStart() + 1) : plain;
 }
 
+// The card asks the challenge's question and answers with what this design
+// measured and what limited it: a note of the learner's own run, not the key.
+ChallengeCard challengeCard(const challenge::Challenge &c, const challenge::GradeResult &r,
+                            const QString &designName)
+{
+    ChallengeCard card;
+    card.front = QStringLiteral("%1: %2").arg(c.title, firstSentence(c.brief)) + QLatin1Char('\n') +
+                 tr("What does a design that meets the goals measure, and what limits it?");
+    QStringList lines;
+    for (const challenge::GoalResult &g : r.goals)
+        lines << tr("%1: %2 (limit %3, %4)")
+                     .arg(challenge::goalMetricLabel(g.goal.metric),
+                          g.value.valid() ? formatGoalValue(g.goal.metric, g.value.mean)
+                                          : tr("none"),
+                          formatGoalLimit(g.goal), verdictText(g.verdict));
+    if (r.diagnosis.bottleneck)
+        lines << r.diagnosis.bottleneck->why;
+    lines << (r.solved ? tr("Design: %1 (solved)") : tr("Design: %1 (not solved)")).arg(designName);
+    card.back = lines.join(QLatin1Char('\n'));
+    return card;
+}
+
 QString challengeBriefHtml(const challenge::Challenge &c, bool solved, const TopicTitle &topics,
                            const ChallengeColours &colours)
 {

@@ -267,29 +267,13 @@ bool LabPage::openChallengeReference()
     return true;
 }
 
-// The card asks the challenge's question and answers with what this design
-// measured and what limited it: a note of the learner's own run, not the key.
 void LabPage::makeFlashcard()
 {
     const challenge::Challenge *c = m_challenge->challenge();
-    const auto &r = m_challenge->result();
-    if (!c || !r)
+    if (!c || !m_challenge->result())
         return;
-    const QString front =
-        QStringLiteral("%1: %2").arg(c->title, firstSentence(c->brief)) + QLatin1Char('\n') +
-        tr("What does a design that meets the goals measure, and what limits it?");
-    QStringList lines;
-    for (const challenge::GoalResult &g : r->goals)
-        lines << tr("%1: %2 (limit %3, %4)")
-                     .arg(challenge::goalMetricLabel(g.goal.metric),
-                          g.value.valid() ? formatGoalValue(g.goal.metric, g.value.mean)
-                                          : tr("none"),
-                          formatGoalLimit(g.goal), verdictText(g.verdict));
-    if (r->diagnosis.bottleneck)
-        lines << r->diagnosis.bottleneck->why;
-    lines << (r->solved ? tr("Design: %1 (solved)") : tr("Design: %1 (not solved)"))
-                 .arg(m_document->displayName());
-    emit flashcardRequested(front, lines.join(QLatin1Char('\n')));
+    const ChallengeCard card = challengeCard(*c, *m_challenge->result(), displayName());
+    emit flashcardRequested(card.front, card.back);
 }
 
 void LabPage::applyTheme(const QColor &accent)
