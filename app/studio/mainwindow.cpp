@@ -2,6 +2,7 @@
 
 #include "app/studio/aboutdialog.h"
 #include "app/studio/icons.h"
+#include "app/studio/lab/challengepanel.h"
 #include "app/studio/lab/labpage.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/modebar.h"
@@ -127,6 +128,17 @@ void MainWindow::createPages()
     connect(m_lab, &LabPage::documentTitleChanged, this, &MainWindow::updateTitle);
     connect(m_lab, &LabPage::fileUsed, this, &MainWindow::rememberFile);
     connect(m_lab, &LabPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_learn, &LearnPage::openChallengeRequested, this, &MainWindow::openChallenge);
+    connect(m_lab, &LabPage::challengeSolved, this, &MainWindow::challengeSolved);
+    connect(m_lab, &LabPage::openTopicRequested, this, [this](const QString &id) {
+        setCurrentMode(Mode::Learn);
+        m_learn->openTopic(id);
+    });
+    connect(m_lab, &LabPage::flashcardRequested, this, &MainWindow::addLabNote);
+    m_lab->challengePanel()->setTopicTitles([this](const QString &id) {
+        const content::Topic *t = m_workspace.library().find(id);
+        return t ? t->title : QString();
+    });
     m_review = new ReviewPage(m_workspace, m_stack);
     m_review->setWindowSettings(&m_settings);
     m_pages[index(Mode::Review)] = m_review;
@@ -203,6 +215,81 @@ bool MainWindow::tryOwnDesign(const QString &referenceId)
     setCurrentMode(Mode::Lab);
     m_lab->startAttempt(entry->diagram);
     return true;
+}
+
+bool MainWindow::openChallenge(const QString &id)
+{
+    const challenge::Challenge *c = m_workspace.challenges().find(id);
+    if (!c) {
+        statusBar()->showMessage(tr("There is no challenge '%1'").arg(id), 6000);
+        return false;
+    }
+    if (!m_lab->maybeSave())
+        return false;
+    setCurrentMode(Mode::Lab);
+    m_lab->openChallenge(*c, m_workspace.progress().isChallengeSolved(id));
+    statusBar()->showMessage(tr("Challenge: %1. Build a design that meets the goals, then Check "
+                                "my design")
+                                 .arg(c->title),
+                             8000);
+    return true;
+}
+
+void MainWindow::challengeSolved(const QString &id)
+{
+    study::ProgressStore &progress = m_workspace.progress();
+    if (!progress.setChallengeSolved(id, true))
+        statusBar()->showMessage(
+            tr("Solved, but the mark could not be saved: %1").arg(progress.error()), 10000);
+    m_learn->refreshChallenges();
+}
+
+// Cards the learner makes in the lab go to a deck of their own, made the first time.
+void MainWindow::addLabNote(const QString &front, const QString &back)
+{
+    cards::Collection &cards = m_workspace.cards();
+    const QString deckName = tr("My lab notes");
+    std::optional<qint64> deck;
+    for (const cards::Deck &d : cards.decks())
+        if (d.name == deckName && d.builtinId.isEmpty())
+            deck = d.id;
+    if (!deck)
+        deck = cards.addDeck(deckName);
+    cards::NewNote note;
+    note.front = front;
+    note.back = back;
+    note.tags = {QStringLiteral("lab")};
+    if (const challenge::Challenge *c = m_lab->challengePanel()->challenge();
+        c && !c->topics.isEmpty())
+        note.topic = c->topics.first();
+    if (deck)
+        note.deckId = *deck;
+    if (!deck || !cards.addNotes({note})) {
+        statusBar()->showMessage(tr("The card could not be added: %1").arg(cards.error()), 10000);
+        return;
+    }
+    m_review->refresh();
+    statusBar()->showMessage(tr("Card added to the deck “%1”").arg(deckName), 6000);
+}
+
+void MainWindow::fillChallengesMenu(QMenu *menu)
+{
+    menu->clear();
+    const QSet<QString> solved = m_workspace.progress().solvedChallenges();
+    for (const challenge::Challenge &c : m_workspace.challenges().entries()) {
+        const bool done = solved.contains(c.id);
+        // The mark is a character, not a check box: the action opens, it does not toggle.
+        QAction *a =
+            menu->addAction(QStringLiteral("%1  %2 · level %3")
+                                .arg(done ? QStringLiteral("✓") : QStringLiteral("○"), c.title)
+                                .arg(c.level),
+                            this, [this, id = c.id] { openChallenge(id); });
+        a->setData(c.id);
+        a->setStatusTip(done ? tr("Solved; open it again to try another design")
+                             : tr("Not solved yet"));
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("No challenges found"))->setEnabled(false);
 }
 
 QStringList MainWindow::apply(const StartupOptions &options)
@@ -391,6 +478,12 @@ void MainWindow::createMenus()
     lab->addAction(m_lab->runAction());
     lab->addAction(m_lab->stepAction());
     lab->addAction(m_lab->resetAction());
+    lab->addSeparator();
+    QMenu *challenges = lab->addMenu(tr("&Challenges"));
+    challenges->setObjectName(QStringLiteral("challengesMenu"));
+    connect(challenges, &QMenu::aboutToShow, this,
+            [this, challenges] { fillChallengesMenu(challenges); });
+    fillChallengesMenu(challenges);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("The System Design &Primer (website)"), this,

@@ -52,6 +52,8 @@ public:
     // "Try your own" for a design exercise: an empty canvas against the load
     // of the reference design @p referenceId, whose run is pinned to compare.
     bool tryOwnDesign(const QString &referenceId);
+    // Opens challenge @p id in the lab: its start design and its brief.
+    bool openChallenge(const QString &id);
     // Most recent first; files that no longer exist are dropped when the menu opens.
     QStringList recentFiles() const;
 
@@ -81,6 +83,9 @@ private:
     void updateTitle(const QString &document, bool modified);
     void rememberFile(const QString &path);
     void fillRecentMenu(QMenu *menu);
+    void fillChallengesMenu(QMenu *menu);
+    void challengeSolved(const QString &id);
+    void addLabNote(const QString &front, const QString &back);
     // Zoom in (0) or out (1) on the page in front: the reader's text or the canvas.
     void zoomFront(int which);
 

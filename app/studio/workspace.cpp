@@ -19,6 +19,11 @@ Workspace::Workspace(QString dataDir, content::ContentPaths paths)
     , m_paths(std::move(paths))
     , m_library(content::TopicLibrary::loadContent(m_paths.root()))
     , m_scenarios(diagram::ScenarioLibrary::load(m_paths.scenarios()))
+    , m_challenges(challenge::ChallengeLibrary::load(
+          m_paths.challenges(), [this](const QString &id) -> const diagram::DiagramData * {
+              const diagram::ScenarioEntry *e = m_scenarios.find(id);
+              return e ? &e->diagram : nullptr;
+          }))
 {
     const QDir data(m_dataDir);
     if (!m_progress.open(data.filePath(QStringLiteral("progress.sqlite"))))
@@ -36,6 +41,10 @@ Workspace::Workspace(QString dataDir, content::ContentPaths paths)
         note(Area::Lab,
              tr("%n lab template(s) could not be read: %1", int(m_scenarios.errors().size()))
                  .arg(m_scenarios.errors().join(QStringLiteral("; "))));
+    if (!m_challenges.errors().isEmpty())
+        note(Area::Lab,
+             tr("%n challenge(s) could not be read: %1", int(m_challenges.errors().size()))
+                 .arg(m_challenges.errors().join(QStringLiteral("; "))));
 
     // A collection that does not open is the Review page's to explain (it
     // offers the backups); a failed merge leaves the learner's own cards usable.

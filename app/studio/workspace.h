@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/cards/collection.h"
+#include "core/challenge/challengelibrary.h"
 #include "core/content/contentpaths.h"
 #include "core/content/library.h"
 #include "core/content/searchindex.h"
@@ -15,7 +16,7 @@ namespace sds::gui {
 
 // The composition root: everything the pages read and write, opened once,
 // before any page exists. It owns the content (topic library, search index,
-// scenario library, all read from one ContentPaths) and the learner's stores
+// scenario library, the challenges, all read from one ContentPaths) and the learner's stores
 // (progress.sqlite and cards.sqlite in the data folder). Nothing here fails
 // loudly: what went wrong is collected in problems() for the window to show
 // once it is up, so no message is emitted before anyone listens. Pages take
@@ -41,6 +42,7 @@ public:
     const content::TopicLibrary &library() const { return m_library; }
     const content::SearchIndex &search() const { return m_search; }
     const diagram::ScenarioLibrary &scenarios() const { return m_scenarios; }
+    const challenge::ChallengeLibrary &challenges() const { return m_challenges; }
     study::ProgressStore &progress() { return m_progress; }
     cards::Collection &cards() { return m_cards; }
 
@@ -59,6 +61,7 @@ private:
     content::TopicLibrary m_library;
     content::SearchIndex m_search;
     diagram::ScenarioLibrary m_scenarios;
+    challenge::ChallengeLibrary m_challenges; // after m_scenarios: references may name one
     study::ProgressStore m_progress;
     cards::Collection m_cards;
     QList<Problem> m_problems;

@@ -44,7 +44,14 @@ bool addExerciseStepsV2(QSqlQuery &q)
                                  "PRIMARY KEY (exercise_id, step))"));
 }
 
-constexpr std::array<bool (*)(QSqlQuery &), 2> kSteps = {&createV1, &addExerciseStepsV2};
+bool addChallengesV3(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("CREATE TABLE challenge_solved (challenge_id TEXT PRIMARY KEY, "
+                                 "solved_at TEXT NOT NULL)"));
+}
+
+constexpr std::array<bool (*)(QSqlQuery &), 3> kSteps = {&createV1, &addExerciseStepsV2,
+                                                         &addChallengesV3};
 static_assert(kSteps.size() == ProgressStore::kSchemaVersion);
 
 storage::SqliteFile::Options fileOptions()
@@ -217,6 +224,32 @@ bool ProgressStore::setSolutionsOpen(const QString &exerciseId, const QList<int>
         }
         return {};
     }));
+}
+
+bool ProgressStore::isChallengeSolved(const QString &id) const
+{
+    return solvedChallenges().contains(id);
+}
+
+QSet<QString> ProgressStore::solvedChallenges() const
+{
+    QSet<QString> out;
+    if (!isOpen())
+        return out;
+    QSqlQuery q(m_file.database());
+    q.exec(QStringLiteral("SELECT challenge_id FROM challenge_solved"));
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
+bool ProgressStore::setChallengeSolved(const QString &id, bool solved)
+{
+    if (solved) {
+        return exec(QStringLiteral("INSERT OR IGNORE INTO challenge_solved VALUES (?, ?)"),
+                    {id, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    }
+    return exec(QStringLiteral("DELETE FROM challenge_solved WHERE challenge_id = ?"), {id});
 }
 
 QString ProgressStore::value(const QString &key, const QString &fallback) const

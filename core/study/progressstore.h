@@ -10,7 +10,8 @@
 /**
  * What the learner has done, kept in SQLite (progress.sqlite in the data
  * folder): topic pages marked done, lab templates tried, the steps of
- * exercises tried and their solutions revealed, and small reader state such
+ * exercises tried and their solutions revealed, the lab challenges solved
+ * (with the time of the first solve), and small reader state such
  * as the last page and the chosen study timeline. WAL journal,
  * one transaction per change, schema versioned with PRAGMA user_version and
  * marked with PRAGMA application_id "SDSP" (files from before the id get it
@@ -55,10 +56,16 @@ public:
     /** Shows or hides solutions; showing also records them as revealed. One transaction. */
     bool setSolutionsOpen(const QString &exerciseId, const QList<int> &steps, bool open);
 
+    /** Whether a graded design has met every goal of challenge @p id. */
+    bool isChallengeSolved(const QString &id) const;
+    QSet<QString> solvedChallenges() const;
+    /** Marks or clears a solve; marking again keeps the time of the first. */
+    bool setChallengeSolved(const QString &id, bool solved);
+
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value);
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
 private:
     bool exec(const QString &sql, const QVariantList &binds = {});

@@ -374,9 +374,10 @@ private slots:
         for (QAction *a : panels->actions())
             titles << a->text();
         QCOMPARE(titles, (QStringList{QStringLiteral("Components"), QStringLiteral("Properties"),
-                                      QStringLiteral("Problems"), QStringLiteral("Charts"),
-                                      QStringLiteral("Analytic twin"), QStringLiteral("Report"),
-                                      QStringLiteral("Sweep"), QStringLiteral("Compare")}));
+                                      QStringLiteral("Problems"), QStringLiteral("Challenge"),
+                                      QStringLiteral("Charts"), QStringLiteral("Analytic twin"),
+                                      QStringLiteral("Report"), QStringLiteral("Sweep"),
+                                      QStringLiteral("Compare")}));
         auto *problems = w->lab()->findChild<QDockWidget *>(QStringLiteral("problemsDock"));
         QVERIFY(problems->isVisible());
         problems->close();

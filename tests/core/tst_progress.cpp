@@ -100,6 +100,67 @@ private slots:
         QVERIFY(s.isTopicDone(QStringLiteral("dns")));
         QVERIFY(s.setSolutionsOpen(QStringLiteral("pastebin"), {1}, true));
         QVERIFY(s.exerciseSteps(QStringLiteral("pastebin"))[1].open);
+        // A file from before challenges gets their table and keeps what it had.
+        QVERIFY(s.setChallengeSolved(QStringLiteral("one-box-overload"), true));
+        QVERIFY(s.isChallengeSolved(QStringLiteral("one-box-overload")));
+    }
+
+    void solvedChallengesSurviveReopening()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.sqlite"));
+        const QString a = QStringLiteral("one-box-overload");
+        const QString b = QStringLiteral("cache-read-heavy");
+        QString firstSolve;
+        {
+            ProgressStore s;
+            QVERIFY2(s.open(path), qPrintable(s.error()));
+            QVERIFY(s.solvedChallenges().isEmpty());
+            QVERIFY(!s.isChallengeSolved(a));
+            QVERIFY(s.setChallengeSolved(a, true));
+            QVERIFY(s.setChallengeSolved(b, true));
+            QVERIFY(s.setChallengeSolved(b, false));
+            QVERIFY(s.setChallengeSolved(b, false)); // clearing what is not there is fine
+        }
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT solved_at FROM challenge_solved")));
+            QVERIFY(q.next());
+            firstSolve = q.value(0).toString();
+            QVERIFY(!firstSolve.isEmpty());
+            QVERIFY(!q.next());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        ProgressStore s;
+        QVERIFY(s.open(path));
+        QCOMPARE(s.solvedChallenges(), (QSet<QString>{a}));
+        QVERIFY(s.isChallengeSolved(a));
+        QVERIFY(!s.isChallengeSolved(b));
+        // Solving again keeps the first time (INSERT OR IGNORE, not REPLACE).
+        QTest::qSleep(1100);
+        QVERIFY(s.setChallengeSolved(a, true));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("p2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT solved_at FROM challenge_solved")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), firstSolve);
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("p2"));
+        // A store that is not open answers "not solved" and refuses to write.
+        ProgressStore closed;
+        QVERIFY(!closed.isChallengeSolved(a));
+        QVERIFY(!closed.setChallengeSolved(a, true));
     }
 
     void refusesForeignFilesUntouched_data()

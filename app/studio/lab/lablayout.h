@@ -20,7 +20,7 @@ class LabLayout final : public QObject
 
 public:
     // Bump when the lab's docks or toolbars change in a way their names do not show.
-    static constexpr int kVersion = 2;
+    static constexpr int kVersion = 3;
 
     explicit LabLayout(QMainWindow &page);
 

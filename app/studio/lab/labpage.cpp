@@ -1,5 +1,6 @@
 #include "app/studio/lab/labpage.h"
 
+#include "app/studio/lab/challengepanel.h"
 #include "app/studio/lab/chartsarea.h"
 #include "app/studio/lab/chartspanel.h"
 #include "app/studio/lab/comparepanel.h"
@@ -33,6 +34,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sds::gui {
@@ -55,6 +57,7 @@ LabPage::LabPage(QWidget *parent)
     , m_timeline(new FaultTimeline)
     , m_canvas(new CanvasActions(*m_scene, *m_view, this))
     , m_experiments(new LabExperiments(*m_document, *m_run, this))
+    , m_challenge(new ChallengePanel)
     , m_exportAction(new QAction(tr("&Export Diagram…"), this))
 {
     setObjectName(QStringLiteral("labPage"));
@@ -79,6 +82,7 @@ LabPage::LabPage(QWidget *parent)
     createDocks();
     m_layout = new LabLayout(*this);
     connectRun();
+    connectChallenge();
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LabPage::selectionChanged);
     connect(m_scene, &DiagramScene::statusMessage, this,
@@ -190,6 +194,13 @@ void LabPage::createDocks()
     m_problemsDock =
         dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::RightDockWidgetArea);
     splitDockWidget(props, m_problemsDock, Qt::Vertical);
+    // The brief shares the right column with Properties, as a tab: a small
+    // window keeps its canvas, and the brief is one click from the editor.
+    m_challengeDock = dock(tr("Challenge"), QStringLiteral("challengeDock"), m_challenge,
+                           Qt::RightDockWidgetArea);
+    tabifyDockWidget(props, m_challengeDock);
+    props->raise();
+    m_challengeDock->hide(); // until a challenge is opened
     QDockWidget *charts =
         dock(tr("Charts"), QStringLiteral("chartsDock"), m_chartsArea, Qt::BottomDockWidgetArea);
     QDockWidget *twin =
@@ -208,8 +219,66 @@ void LabPage::createDocks()
     m_charts->setMinimumHeight(150);
 }
 
+void LabPage::connectChallenge()
+{
+    connect(m_challenge, &ChallengePanel::checkRequested, this, [this] {
+        m_challenge->check(m_document->data());
+        emit statusMessage(tr("Grading the design on the canvas…"), 4000);
+    });
+    connect(m_challenge, &ChallengePanel::solved, this, &LabPage::challengeSolved);
+    connect(m_challenge, &ChallengePanel::topicRequested, this, &LabPage::openTopicRequested);
+    connect(m_challenge, &ChallengePanel::referenceRequested, this,
+            &LabPage::openChallengeReference);
+    connect(m_challenge, &ChallengePanel::flashcardRequested, this, &LabPage::makeFlashcard);
+    connect(m_challenge, &ChallengePanel::gradeFinished, this, [this] {
+        const auto &r = m_challenge->result();
+        if (r)
+            emit statusMessage(r->solved ? tr("Challenge solved: every goal holds")
+                                         : tr("Not solved yet: see the Result tab"),
+                               6000);
+        else if (!m_challenge->refusal().isEmpty())
+            emit statusMessage(tr("This design cannot be graded"), 6000);
+    });
+}
+
+void LabPage::openChallenge(const challenge::Challenge &c, bool solved)
+{
+    m_challenge->setChallenge(c, solved);
+    diagram::DiagramData start = c.start;
+    start.name = c.title;
+    loadTemplate(start);
+    m_challengeDock->show();
+    m_challengeDock->raise();
+    // The brief and its verdicts need more room than a form of properties.
+    if (m_challengeDock->width() < 300 && !m_challengeDock->isFloating())
+        resizeDocks({m_challengeDock}, {std::clamp(width() / 3, 260, 420)}, Qt::Horizontal);
+}
+
+bool LabPage::openChallengeReference()
+{
+    const challenge::Challenge *c = m_challenge->challenge();
+    if (!c || !maybeSave())
+        return false;
+    diagram::DiagramData reference = c->reference;
+    reference.name = tr("%1: reference").arg(c->title);
+    loadTemplate(reference);
+    emit statusMessage(
+        tr("The reference design of “%1”: a design that meets every goal").arg(c->title), 6000);
+    return true;
+}
+
+void LabPage::makeFlashcard()
+{
+    const challenge::Challenge *c = m_challenge->challenge();
+    if (!c || !m_challenge->result())
+        return;
+    const ChallengeCard card = challengeCard(*c, *m_challenge->result(), displayName());
+    emit flashcardRequested(card.front, card.back);
+}
+
 void LabPage::applyTheme(const QColor &accent)
 {
+    m_challenge->applyPalette();
     m_scene->refreshIcons();
     m_palette->refreshIcons();
     m_timeline->setAccent(accent);
@@ -312,6 +381,7 @@ void LabPage::showCost(const sim::RunMetrics *run)
 // and load do not carry over; the new one starts clean, fitted to view.
 void LabPage::documentReplaced()
 {
+    m_challenge->cancel(); // a grade of the old design must not land on the new one
     m_run->startAfresh();
     m_scene->clearLive();
     m_report->clear();

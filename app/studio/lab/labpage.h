@@ -5,6 +5,7 @@
 #include "app/studio/lab/labfileactions.h"
 #include "app/studio/lab/lablayout.h"
 #include "app/studio/lab/runtoolbar.h"
+#include "core/challenge/challenge.h"
 #include "core/diagram/diagramdata.h"
 
 #include <QMainWindow>
@@ -18,6 +19,7 @@ class QUndoStack;
 
 namespace sds::gui {
 
+class ChallengePanel;
 class ChartsArea;
 class ChartsPanel;
 class DiagramScene;
@@ -62,6 +64,12 @@ public:
     // now, in the background, at its stated load), the load goes back to
     // 100 %, and the canvas gets a new diagram with only its clients.
     void startAttempt(const diagram::DiagramData &reference);
+    // A challenge: its start design as a new untitled diagram named after it
+    // (the learner's files are never written), and its brief beside the canvas.
+    void openChallenge(const challenge::Challenge &c, bool solved);
+    ChallengePanel *challengePanel() const { return m_challenge; }
+    // Loads the open challenge's reference design (asks about unsaved changes first).
+    bool openChallengeReference();
     // Asks about unsaved changes; false if the user cancelled.
     bool maybeSave() { return m_files->maybeSave(); }
     // Asks the user whether to recover a diagram left by a crash.
@@ -102,6 +110,10 @@ signals:
     // A file was opened or saved: it belongs in the recent files.
     void fileUsed(const QString &path);
     void statusMessage(const QString &message, int timeoutMs);
+    // The challenge panel's requests, for whoever keeps progress and pages.
+    void challengeSolved(const QString &id);
+    void openTopicRequested(const QString &id);
+    void flashcardRequested(const QString &front, const QString &back);
 
 private:
     void createDocks();
@@ -116,6 +128,8 @@ private:
     void nodeMenu(const QString &id, const QPoint &screenPos);
     void pinReferenceRun(const QStringList &ids, const std::vector<sim::Sample> &series);
     void exportDiagram();
+    void connectChallenge();
+    void makeFlashcard();
 
     LabDocument *m_document;
     LabFileActions *m_files;
@@ -134,6 +148,8 @@ private:
     CanvasActions *m_canvas;
     LabExperiments *m_experiments;
     QDockWidget *m_compareDock = nullptr;
+    ChallengePanel *m_challenge;
+    QDockWidget *m_challengeDock = nullptr;
     QAction *m_exportAction;
     QList<QAction *> m_panelActions;
     LabLayout *m_layout = nullptr;

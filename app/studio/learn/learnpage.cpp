@@ -43,6 +43,7 @@ LearnPage::LearnPage(Workspace &workspace, QWidget *parent)
     m_reader->setZoom(m_progress.value(kZoomKey, QStringLiteral("0")).toInt());
     createActions();
     m_tree->setLibrary(m_library);
+    refreshChallenges();
     refreshProgress();
     m_reader->setWarning(m_workspace.problems(Workspace::Area::Learn).join(QStringLiteral("\n")));
 
@@ -85,6 +86,7 @@ void LearnPage::buildUi()
     // Centre: the page, the study plan or the estimator.
     m_centre = new QStackedWidget(splitter);
     m_reader = new ReaderView(m_library, m_workspace.scenarios(), m_centre);
+    m_reader->setChallenges(&m_workspace.challenges());
     m_plan = new StudyPlanView(m_centre);
     auto *scroll = new QScrollArea(m_centre);
     scroll->setWidgetResizable(true);
@@ -117,6 +119,8 @@ void LearnPage::buildUi()
     connect(m_reader, &ReaderView::topicLinkClicked, this, &LearnPage::openTopic);
     connect(m_reader, &ReaderView::scenarioLinkClicked, this, &LearnPage::openScenarioRequested);
     connect(m_reader, &ReaderView::deckLinkClicked, this, &LearnPage::openDeckRequested);
+    connect(m_reader, &ReaderView::challengeLinkClicked, this, &LearnPage::openChallengeRequested);
+    connect(m_tree, &TopicTree::challengeActivated, this, &LearnPage::openChallengeRequested);
     connect(m_reader, &ReaderView::exerciseLinkClicked, this, &LearnPage::followExerciseLink);
     connect(m_reader, &ReaderView::statusMessage, this, &LearnPage::statusMessage);
     connect(m_reader, &ReaderView::doneToggled, this, &LearnPage::setCurrentDone);
@@ -337,6 +341,14 @@ void LearnPage::setCurrentDone(bool done)
     const content::Topic *t = m_library.find(m_currentId);
     emit statusMessage(
         (done ? tr("“%1” marked as done") : tr("“%1” marked as not done")).arg(t->title), 4000);
+}
+
+void LearnPage::refreshChallenges()
+{
+    QList<TopicTree::ChallengeEntry> entries;
+    for (const challenge::Challenge &c : m_workspace.challenges().entries())
+        entries.append({c.id, c.title, c.level});
+    m_tree->setChallenges(entries, m_progress.solvedChallenges());
 }
 
 void LearnPage::refreshProgress()

@@ -60,6 +60,8 @@ public:
     void applyTheme(const QColor &accent);
     /** Topics and lab templates for quick-open; runs it and opens the choice. */
     void quickOpen();
+    /** The Challenges section of the tree, with the progress store's solved marks. */
+    void refreshChallenges();
 
     QList<QAction *> navigationActions() const; // back, forward, previous, next, plan
     QList<QAction *> viewActions() const;       // text larger, smaller
@@ -72,6 +74,7 @@ signals:
     void tryOwnDesignRequested(const QString &scenarioId);
     void openDiagramRequested(const sds::diagram::DiagramData &diagram);
     void openDeckRequested(const QString &deckId);
+    void openChallengeRequested(const QString &challengeId);
     void statusMessage(const QString &text, int timeoutMs);
 
 private:

@@ -3,6 +3,7 @@
 #include "app/studio/learn/historybuttons.h"
 #include "app/studio/pageaction.h"
 #include "app/studio/theme.h"
+#include "core/challenge/challengelibrary.h"
 #include "core/content/exerciserender.h"
 #include "core/content/library.h"
 #include "core/content/pagerender.h"
@@ -93,6 +94,8 @@ void ReaderView::followLink(const QUrl &url)
         emit scenarioLinkClicked(url.path());
     } else if (scheme == u"deck") {
         emit deckLinkClicked(url.path());
+    } else if (scheme == u"challenge") {
+        emit challengeLinkClicked(url.path());
     } else if (scheme.isEmpty() && url.hasFragment()) {
         m_view->scrollToAnchor(url.fragment());
     } else if (scheme == u"https" || scheme == u"http" || scheme == u"mailto") {
@@ -118,6 +121,10 @@ QString ReaderView::describeLink(const QUrl &url) const
     }
     if (scheme == u"deck")
         return tr("Review the flashcards of this deck");
+    if (scheme == u"challenge") {
+        const challenge::Challenge *c = m_challenges ? m_challenges->find(url.path()) : nullptr;
+        return c ? tr("Open the challenge “%1” in the lab").arg(c->title) : QString();
+    }
     if (scheme.isEmpty() && url.hasFragment())
         return tr("Go to another part of this page");
     // A web address tells where the browser will go.
@@ -136,9 +143,37 @@ void ReaderView::showTopic(const content::Topic &topic, const content::Exercise 
                            const QList<content::StepView> &steps)
 {
     const content::PageStyle style = pageStyle(QApplication::palette(), m_accent, m_zoom);
-    m_view->setHtml(content::isStepped(topic)
-                        ? content::renderExercisePage(topic, exercise, steps, style)
-                        : content::renderPage(topic, style));
+    QString html = content::isStepped(topic)
+                       ? content::renderExercisePage(topic, exercise, steps, style)
+                       : content::renderPage(topic, style);
+    if (const QString box = challengesBox(topic.id); !box.isEmpty()) {
+        const qsizetype end = html.lastIndexOf(QStringLiteral("</body>"));
+        html.insert(end < 0 ? html.size() : end, box);
+    }
+    m_view->setHtml(html);
+}
+
+// After the page, in the style of its call-outs: the challenges that list
+// this page among their topics, in campaign order.
+QString ReaderView::challengesBox(const QString &topicId) const
+{
+    if (!m_challenges)
+        return {};
+    QStringList links;
+    for (const challenge::Challenge &c : m_challenges->entries()) {
+        if (c.topics.contains(topicId))
+            links << QStringLiteral("<a href=\"challenge:%1\">%2</a> (level %3)")
+                         .arg(c.id.toHtmlEscaped(), c.title.toHtmlEscaped())
+                         .arg(c.level);
+    }
+    if (links.isEmpty())
+        return {};
+    return QStringLiteral("<table class=\"callout\" width=\"100%\" cellspacing=\"0\" "
+                          "cellpadding=\"10\"><tr><td class=\"callout\"><b>%1</b><br/>%2<br/>%3"
+                          "</td></tr></table>")
+        .arg(tr("Challenges"),
+             tr("Put this page to work: build a design in the lab that meets the goals."),
+             links.join(QStringLiteral(" · ")));
 }
 
 void ReaderView::setTopic(const content::Topic *topic, bool done, bool canMark,

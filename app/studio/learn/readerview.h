@@ -22,6 +22,10 @@ namespace sds::diagram {
 class ScenarioLibrary;
 }
 
+namespace sds::challenge {
+class ChallengeLibrary;
+}
+
 namespace sds::gui {
 
 // The page being read: a problem banner, the crumb with the done button, the
@@ -43,6 +47,8 @@ public:
                QWidget *parent = nullptr);
 
     void setWarning(const QString &text); // hidden when empty
+    // The lab's challenges: a page they exercise gets a box of challenge: links.
+    void setChallenges(const challenge::ChallengeLibrary *challenges) { m_challenges = challenges; }
     // The colour of links, call-outs and search marks; takes effect with the next page shown.
     void setAccent(const QColor &accent) { m_accent = accent; }
     // Draws @p topic, or, for an exercise, its @p exercise steps as @p steps left them.
@@ -80,6 +86,7 @@ signals:
     void topicLinkClicked(const QString &id, const QString &anchor);
     void scenarioLinkClicked(const QString &id);
     void deckLinkClicked(const QString &id);
+    void challengeLinkClicked(const QString &id);
     void exerciseLinkClicked(const QString &url); // sds-reveal:2 and the like
     // What a hovered link does (describeLink), or a link that could not be followed.
     void statusMessage(const QString &text, int timeoutMs);
@@ -98,9 +105,11 @@ protected:
 private:
     void followLink(const QUrl &url);
     void zoomBy(int steps);
+    QString challengesBox(const QString &topicId) const;
 
     const content::TopicLibrary &m_topics;
     const diagram::ScenarioLibrary &m_scenarios;
+    const challenge::ChallengeLibrary *m_challenges = nullptr;
     int m_zoom = 0;
     QColor m_accent = QColor(0x2a, 0x62, 0xc9);
     QLabel *m_warning = nullptr;

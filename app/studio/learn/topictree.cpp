@@ -102,14 +102,61 @@ TopicTree::TopicTree(QWidget *parent)
     setIndentation(10);
     setItemDelegate(new TopicDelegate(&m_accent, this));
     setFrameShape(QFrame::NoFrame);
-    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (item && item->parent())
-            emit topicActivated(item->data(0, kIdRole).toString());
-    });
-    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        if (item && item->parent())
-            emit topicActivated(item->data(0, kIdRole).toString());
-    });
+    connect(this, &QTreeWidget::itemActivated, this, &TopicTree::activate);
+    connect(this, &QTreeWidget::itemClicked, this, &TopicTree::activate);
+}
+
+void TopicTree::activate(QTreeWidgetItem *item)
+{
+    if (!item || !item->parent())
+        return;
+    const QString id = item->data(0, kIdRole).toString();
+    if (item->data(0, kChallengeRole).toBool())
+        emit challengeActivated(id);
+    else
+        emit topicActivated(id);
+}
+
+QTreeWidgetItem *TopicTree::challengeSection() const
+{
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        if (topLevelItem(i)->data(0, kChallengeRole).toBool())
+            return topLevelItem(i);
+    return nullptr;
+}
+
+void TopicTree::setChallenges(const QList<ChallengeEntry> &challenges, const QSet<QString> &solved)
+{
+    delete challengeSection();
+    if (challenges.isEmpty()) {
+        updateSectionProgress();
+        return;
+    }
+    auto *section = new QTreeWidgetItem(this, {tr("Challenges")});
+    section->setFlags(Qt::ItemIsEnabled);
+    section->setData(0, kChallengeRole, true);
+    for (const ChallengeEntry &c : challenges) {
+        const bool done = solved.contains(c.id);
+        auto *item = new QTreeWidgetItem(section, {tr("%1 · level %2").arg(c.title).arg(c.level)});
+        item->setData(0, kIdRole, c.id);
+        item->setData(0, kChallengeRole, true);
+        item->setData(0, kDoneRole, done);
+        item->setToolTip(0, (done ? tr("%1\nLevel %2 of 5 · solved · opens in the lab")
+                                  : tr("%1\nLevel %2 of 5 · not solved yet · opens in the lab"))
+                                .arg(c.title)
+                                .arg(c.level));
+    }
+    section->setExpanded(true);
+    updateSectionProgress();
+}
+
+QTreeWidgetItem *TopicTree::challengeItem(const QString &id) const
+{
+    QTreeWidgetItem *section = challengeSection();
+    for (int j = 0; section && j < section->childCount(); ++j)
+        if (section->child(j)->data(0, kIdRole).toString() == id)
+            return section->child(j);
+    return nullptr;
 }
 
 void TopicTree::setAccent(const QColor &accent)
@@ -140,6 +187,8 @@ void TopicTree::setDone(const QSet<QString> &done)
 {
     for (int i = 0; i < topLevelItemCount(); ++i) {
         QTreeWidgetItem *section = topLevelItem(i);
+        if (section->data(0, kChallengeRole).toBool())
+            continue; // solved marks come with setChallenges
         for (int j = 0; j < section->childCount(); ++j) {
             QTreeWidgetItem *item = section->child(j);
             item->setData(0, kDoneRole, done.contains(item->data(0, kIdRole).toString()));
@@ -156,7 +205,9 @@ void TopicTree::updateSectionProgress()
         for (int j = 0; j < section->childCount(); ++j)
             done += section->child(j)->data(0, kDoneRole).toBool() ? 1 : 0;
         section->setData(0, kProgressRole, QPoint(done, section->childCount()));
-        section->setToolTip(0, tr("%1: %2 of %3 pages done")
+        section->setToolTip(0, (section->data(0, kChallengeRole).toBool()
+                                    ? tr("%1: %2 of %3 solved")
+                                    : tr("%1: %2 of %3 pages done"))
                                    .arg(section->text(0))
                                    .arg(done)
                                    .arg(section->childCount()));
@@ -168,6 +219,8 @@ QTreeWidgetItem *TopicTree::itemFor(const QString &id) const
 {
     for (int i = 0; i < topLevelItemCount(); ++i) {
         QTreeWidgetItem *section = topLevelItem(i);
+        if (section->data(0, kChallengeRole).toBool())
+            continue;
         for (int j = 0; j < section->childCount(); ++j) {
             if (section->child(j)->data(0, kIdRole).toString() == id)
                 return section->child(j);
