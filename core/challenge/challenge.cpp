@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -199,7 +200,7 @@ QString goalMetricLabel(GoalMetric m)
     return {};
 }
 
-QString formatGoalValue(GoalMetric m, double v)
+QString formatGoalValue(GoalMetric m, double v, const QLocale &l)
 {
     if (!std::isfinite(v))
         return QStringLiteral("none");
@@ -208,20 +209,20 @@ QString formatGoalValue(GoalMetric m, double v)
     case GoalMetric::LatencyP50:
     case GoalMetric::LatencyP95:
     case GoalMetric::LatencyP99:
-        return QString::number(v, 'f', v < 10 ? 2 : 1) + QStringLiteral(" ms");
+        return l.toString(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0) + QStringLiteral(" ms");
     case GoalMetric::ErrorRate:
     case GoalMetric::Availability:
-        return QString::number(v * 100, 'f', 3) + QStringLiteral(" %");
+        return l.toString(v * 100, 'f', v * 100 >= 99 || v < 0.01 ? 3 : 2) + QStringLiteral(" %");
     case GoalMetric::Throughput:
     case GoalMetric::JobThroughput:
-        return QString::number(v, 'f', 1) + QStringLiteral(" rps");
+        return l.toString(v, 'f', v < 100 ? 1 : 0) + QStringLiteral(" rps");
     case GoalMetric::Cost:
-        return QStringLiteral("$") + QString::number(v, 'f', 0);
+        return QStringLiteral("$") + l.toString(v, 'f', 0);
     case GoalMetric::StaleReads:
     case GoalMetric::LostWrites:
-        return QString::number(v, 'f', 1);
+        return l.toString(v, 'f', v < 10 ? 1 : 0);
     }
-    return QString::number(v);
+    return l.toString(v);
 }
 
 QStringList goalMetricKeys()

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -42,8 +43,11 @@ enum class GoalMetric {
 QString goalMetricKey(GoalMetric m);
 QString goalMetricLabel(GoalMetric m);
 QStringList goalMetricKeys();
-/** "150.0 ms", "0.100 %", "$565": a goal's value in its unit; "none" when not a number. */
-QString formatGoalValue(GoalMetric metric, double value);
+/**
+ * "150 ms", "0.100 %", "$565": a goal's value in its unit, "none" when not a
+ * number; the C locale for scripts and cards, the user's in the window.
+ */
+QString formatGoalValue(GoalMetric metric, double value, const QLocale &locale = QLocale::c());
 
 struct Goal {
     QString id; ///< unique in the challenge; hints and the report refer to it

@@ -272,8 +272,8 @@ private slots:
                     ++inDeck;
                     QVERIFY(card->front.contains(c->title));
                     QVERIFY(card->back.contains(r->diagnosis.bottleneck->why));
-                    QVERIFY(card->back.contains(formatGoalValue(r->goals.first().goal.metric,
-                                                                r->goals.first().value.mean)));
+                    QVERIFY(card->back.contains(sds::challenge::formatGoalValue(
+                        r->goals.first().goal.metric, r->goals.first().value.mean)));
                 }
             }
             QCOMPARE(inDeck, 2);

@@ -61,33 +61,16 @@ QColor verdictColour(Verdict v, const ChallengeColours &c)
 
 } // namespace
 
-QString formatGoalValue(GoalMetric metric, double v)
+QString displayGoalValue(GoalMetric metric, double v)
 {
-    const QLocale l;
-    switch (metric) {
-    case GoalMetric::LatencyMean:
-    case GoalMetric::LatencyP50:
-    case GoalMetric::LatencyP95:
-    case GoalMetric::LatencyP99:
-        return l.toString(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0) + QStringLiteral(" ms");
-    case GoalMetric::ErrorRate:
-    case GoalMetric::Availability:
-        return l.toString(v * 100, 'f', v * 100 >= 99 || v < 0.01 ? 3 : 2) + QStringLiteral(" %");
-    case GoalMetric::Throughput:
-        return l.toString(v, 'f', 0) + QStringLiteral(" rps");
-    case GoalMetric::Cost:
-        return QStringLiteral("$") + l.toString(v, 'f', 0) + tr(" a month");
-    case GoalMetric::StaleReads:
-    case GoalMetric::LostWrites:
-        return l.toString(v, 'f', v < 10 ? 1 : 0);
-    }
-    return l.toString(v);
+    const QString value = challenge::formatGoalValue(metric, v, QLocale());
+    return metric == GoalMetric::Cost && std::isfinite(v) ? value + tr(" a month") : value;
 }
 
 QString formatGoalLimit(const challenge::Goal &goal)
 {
     return (goal.atMost ? QStringLiteral("≤ ") : QStringLiteral("≥ ")) +
-           formatGoalValue(goal.metric, goal.limit);
+           displayGoalValue(goal.metric, goal.limit);
 }
 
 QString verdictText(Verdict v)
@@ -101,36 +84,6 @@ QString verdictText(Verdict v)
         return tr("? too close");
     }
     return {};
-}
-
-QString firstSentence(const QString &markdown)
-{
-    QString plain = content::plainText(markdown).simplified();
-    const QRegularExpression end(QStringLiteral("[.!?](\\s|$)"));
-    const QRegularExpressionMatch m = end.match(plain);
-    return m.hasMatch() ? plain.left(m.capturedStart() + 1) : plain;
-}
-
-// The card asks the challenge's question and answers with what this design
-// measured and what limited it: a note of the learner's own run, not the key.
-ChallengeCard challengeCard(const challenge::Challenge &c, const challenge::GradeResult &r,
-                            const QString &designName)
-{
-    ChallengeCard card;
-    card.front = QStringLiteral("%1: %2").arg(c.title, firstSentence(c.brief)) + QLatin1Char('\n') +
-                 tr("What does a design that meets the goals measure, and what limits it?");
-    QStringList lines;
-    for (const challenge::GoalResult &g : r.goals)
-        lines << tr("%1: %2 (limit %3, %4)")
-                     .arg(challenge::goalMetricLabel(g.goal.metric),
-                          g.value.valid() ? formatGoalValue(g.goal.metric, g.value.mean)
-                                          : tr("none"),
-                          formatGoalLimit(g.goal), verdictText(g.verdict));
-    if (r.diagnosis.bottleneck)
-        lines << r.diagnosis.bottleneck->why;
-    lines << (r.solved ? tr("Design: %1 (solved)") : tr("Design: %1 (not solved)")).arg(designName);
-    card.back = lines.join(QLatin1Char('\n'));
-    return card;
 }
 
 QString challengeBriefHtml(const challenge::Challenge &c, bool solved, const TopicTitle &topics,
@@ -199,12 +152,12 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
     for (const challenge::GoalResult &g : r.goals) {
         const GoalMetric m = g.goal.metric;
         QString value =
-            g.value.valid() ? formatGoalValue(m, g.value.mean) : tr("no value (nothing answered)");
+            g.value.valid() ? displayGoalValue(m, g.value.mean) : tr("no value (nothing answered)");
         if (g.value.valid() && g.value.high > g.value.low)
             value += QStringLiteral(" <span class=\"muted\">(%1)</span>")
                          .arg(esc(tr("95 %: %1 – %2")
-                                      .arg(formatGoalValue(m, g.value.low),
-                                           formatGoalValue(m, g.value.high))));
+                                      .arg(displayGoalValue(m, g.value.low),
+                                           displayGoalValue(m, g.value.high))));
         html += QStringLiteral("<p><b style=\"color: %1\">%2</b> · %3<br/>%4 · %5</p>")
                     .arg(verdictColour(g.verdict, colours).name(), esc(verdictText(g.verdict)),
                          esc(challenge::goalMetricLabel(m)), value,
@@ -215,7 +168,7 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
     });
     if (!costGoal && r.cost.valid())
         html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("Cost: %1").arg(esc(formatGoalValue(GoalMetric::Cost, r.cost.mean))));
+                    .arg(tr("Cost: %1").arg(esc(displayGoalValue(GoalMetric::Cost, r.cost.mean))));
 
     const challenge::Diagnosis &d = r.diagnosis;
     html += QStringLiteral("<h3>%1</h3>").arg(tr("What limits the design"));
@@ -228,7 +181,7 @@ QString challengeGradeHtml(const challenge::Challenge &c, const challenge::Grade
                      tr("%1 requests took %2 or more in one traced run; each component's "
                         "share of their time, and what it was spent on.")
                          .arg(QLocale().toString(qulonglong(d.tail.requests)),
-                              esc(formatGoalValue(GoalMetric::LatencyP99, d.tail.thresholdMs))));
+                              esc(displayGoalValue(GoalMetric::LatencyP99, d.tail.thresholdMs))));
         for (const challenge::TailPart &p : d.tail.parts) {
             if (p.share < 0.005)
                 continue; // under half a per cent says nothing

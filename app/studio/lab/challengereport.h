@@ -32,19 +32,9 @@ QString challengeBriefHtml(const challenge::Challenge &c, bool solved, const Top
 QString challengeGradeHtml(const challenge::Challenge &c, const challenge::GradeResult &r,
                            const TopicTitle &topics, const ChallengeColours &colours);
 // A goal's value in its unit: "41.2 ms", "0.120 %", "$640 a month".
-QString formatGoalValue(challenge::GoalMetric metric, double value);
+QString displayGoalValue(challenge::GoalMetric metric, double value);
 // "≤ 150 ms" or "≥ 99.9 %".
 QString formatGoalLimit(const challenge::Goal &goal);
 QString verdictText(challenge::Verdict v); // "✓ passed", "✗ failed", "? too close"
-// A flashcard from a grade: the challenge's question on the front, what
-// @p designName measured and what limited it on the back.
-struct ChallengeCard {
-    QString front;
-    QString back;
-};
-ChallengeCard challengeCard(const challenge::Challenge &c, const challenge::GradeResult &r,
-                            const QString &designName);
-// The brief's first sentence, without Markdown emphasis, for a flashcard's front.
-QString firstSentence(const QString &markdown);
 
 } // namespace sds::gui

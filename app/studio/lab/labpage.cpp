@@ -21,6 +21,7 @@
 #include "app/studio/lab/sceneexport.h"
 #include "app/studio/lab/sweeppanel.h"
 #include "app/studio/lab/twinpanel.h"
+#include "core/challenge/labnote.h"
 #include "core/content/exercise.h"
 #include "core/diagram/validation.h"
 
@@ -272,8 +273,9 @@ void LabPage::makeFlashcard()
     const challenge::Challenge *c = m_challenge->challenge();
     if (!c || !m_challenge->result())
         return;
-    const ChallengeCard card = challengeCard(*c, *m_challenge->result(), displayName());
-    emit flashcardRequested(card.front, card.back);
+    const challenge::LabNote note = challenge::labNote(*c, *m_challenge->result());
+    emit flashcardRequested(note.front,
+                            note.back + QLatin1Char('\n') + tr("Design: %1").arg(displayName()));
 }
 
 void LabPage::applyTheme(const QColor &accent)
