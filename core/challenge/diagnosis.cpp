@@ -42,8 +42,8 @@ std::optional<Bottleneck> findBottleneck(const sim::RunMetrics &m, const sim::Ne
     b.why = QStringLiteral("%1 is the busiest component: its servers are busy %2 of the time")
                 .arg(b.label, percent(b.utilization));
     if (b.meanQueue >= 0.5)
-        b.why +=
-            QStringLiteral(", with %1 requests waiting on average").arg(b.meanQueue, 0, 'f', 1);
+        b.why += QStringLiteral(", with %1 requests waiting on average")
+                     .arg(b.meanQueue, 0, 'f', b.meanQueue < 10 ? 1 : 0);
     if (b.rejected > 0)
         b.why += QStringLiteral("; it turned away %1 requests").arg(b.rejected);
     if (b.failed > 0)
