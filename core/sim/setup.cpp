@@ -95,6 +95,14 @@ void Simulation::Impl::build()
             needsOps = needsOps || route.role != diagram::EdgeRole::Any;
     }
 
+    plain = net.faults.empty();
+    for (const NodeModel &model : net.nodes) {
+        const bool plainNode =
+            (model.behaviour == Behaviour::Source && !(model.timeout < kInfinity)) ||
+            (model.behaviour == Behaviour::Station && model.capacity <= 0);
+        plain = plain && plainNode && !(model.mtbf > 0);
+    }
+
     events.reserve(1024);
     for (std::uint32_t n = 0; n < net.nodes.size(); ++n) {
         const NodeModel &model = net.nodes[n];

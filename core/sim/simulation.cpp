@@ -38,7 +38,7 @@ void Simulation::Impl::scheduleNextSend(std::uint32_t client)
         events.push(t, EventType::ClientSend, client, nodes[client].sendGen);
 }
 
-void Simulation::Impl::clientSend(std::uint32_t client)
+template <bool Plain> void Simulation::Impl::clientSend(std::uint32_t client)
 {
     const NodeModel &m = net.nodes[client];
     const std::uint32_t i = alloc();
@@ -48,11 +48,11 @@ void Simulation::Impl::clientSend(std::uint32_t client)
     r.key = needsKeys ? zipf.sample(source.keys) : 0;
     r.op = !needsOps || source.ops.uniform() < m.readFraction ? Op::Read : Op::Write;
     r.firstCreated = now;
-    sendFromClient(i);
+    sendFromClient<Plain>(i);
     scheduleNextSend(client);
 }
 
-void Simulation::Impl::sendFromClient(std::uint32_t i)
+template <bool Plain> void Simulation::Impl::sendFromClient(std::uint32_t i)
 {
     Request &r = req[i];
     const NodeModel &m = net.nodes[r.client];
@@ -60,11 +60,11 @@ void Simulation::Impl::sendFromClient(std::uint32_t i)
     r.node = r.client;
     totals.sent += 1;
     nodes[r.client].counters.arrivals += 1;
-    if (tracer)
+    if (!Plain && tracer)
         tracer->begin(i);
-    if (m.timeout < kInfinity)
+    if (!Plain && m.timeout < kInfinity)
         events.push(now + m.timeout, EventType::Timeout, i, r.gen);
-    forward(i);
+    forward<Plain>(i);
 }
 
 void Simulation::Impl::scheduleRetry(std::uint32_t failedIndex)
@@ -123,12 +123,13 @@ std::uint32_t Simulation::Impl::pickRoute(std::uint32_t n, const Request &r)
     return last;
 }
 
+template <bool Plain>
 void Simulation::Impl::send(std::uint32_t i, std::uint32_t from, std::uint32_t routeIndex)
 {
     const Route &route = net.nodes[from].routes[routeIndex];
     Request &r = req[i];
     r.returnLatency += route.latency;
-    if (tracer)
+    if (!Plain && tracer)
         tracer->add(i, route.target, TimeKind::Network, 2 * route.latency);
     r.node = route.target;
     r.edge = route.edge;
@@ -139,28 +140,34 @@ void Simulation::Impl::send(std::uint32_t i, std::uint32_t from, std::uint32_t r
         events.push(r.arriveAt, EventType::Arrive, i, r.gen);
     } else {
         ++depth;
-        arrive(i);
+        arrive<Plain>(i);
         --depth;
     }
 }
 
-void Simulation::Impl::forward(std::uint32_t i)
+template <bool Plain> void Simulation::Impl::forward(std::uint32_t i)
 {
     const std::uint32_t from = req[i].node;
     const std::uint32_t k = pickRoute(from, req[i]);
     if (k == kNone)
-        finish(i, Outcome::Ok);
+        finish<Plain>(i, Outcome::Ok);
     else
-        send(i, from, k);
+        send<Plain>(i, from, k);
 }
+// behaviours.cpp calls the general ones.
+template void Simulation::Impl::forward<false>(std::uint32_t i);
 
-void Simulation::Impl::arrive(std::uint32_t i)
+template <bool Plain> void Simulation::Impl::arrive(std::uint32_t i)
 {
     Request &r = req[i];
     const std::uint32_t n = r.node;
     NodeState &ns = nodes[n];
     const NodeModel &m = net.nodes[n];
     ns.counters.arrivals += 1;
+    if constexpr (Plain) {
+        enqueue<true>(i, ns.firstStation); // a station, and up
+        return;
+    }
     if (m.behaviour == Behaviour::Database) {
         arriveAtDatabase(i);
         return;
@@ -177,7 +184,7 @@ void Simulation::Impl::arrive(std::uint32_t i)
         if (ns.tokens >= 1) {
             ns.tokens -= 1;
             ns.counters.served += 1;
-            forward(i);
+            forward<Plain>(i);
         } else {
             ns.counters.rejected += 1;
             finish(i, Outcome::Rejected);
@@ -192,10 +199,10 @@ void Simulation::Impl::arrive(std::uint32_t i)
         }
         ns.outstanding += 1;
         r.origin = n;
-        enqueue(i, ns.firstStation);
+        enqueue<Plain>(i, ns.firstStation);
         return;
     default:
-        enqueue(i, ns.firstStation);
+        enqueue<Plain>(i, ns.firstStation);
         return;
     }
 }
@@ -212,23 +219,23 @@ void Simulation::Impl::arriveAtDatabase(std::uint32_t i)
         finish(i, Outcome::NodeDown);
         return;
     }
-    enqueue(i, target);
+    enqueue<false>(i, target);
 }
 
 // ---- stations --------------------------------------------------------------
 
-void Simulation::Impl::enqueue(std::uint32_t i, std::uint32_t s)
+template <bool Plain> void Simulation::Impl::enqueue(std::uint32_t i, std::uint32_t s)
 {
     Station &st = stations[s];
     Request &r = req[i];
-    if (st.capacity > 0 && st.busy + int(st.queue.size()) >= st.capacity) {
+    if (!Plain && st.capacity > 0 && st.busy + int(st.queue.size()) >= st.capacity) {
         nodes[st.node].counters.rejected += 1;
         finish(i, Outcome::Rejected);
         return;
     }
     st.account(now);
     r.station = s;
-    if (tracer)
+    if (!Plain && tracer)
         tracer->mark(i, now);
     if (st.busy < st.servers) {
         ++st.busy;
@@ -243,34 +250,40 @@ void Simulation::Impl::startService(std::uint32_t i, Station &st)
 {
     Request &r = req[i];
     r.state = State::Service;
-    if (tracer)
-        tracer->lap(i, st.node, TimeKind::Queueing, now);
     events.push(now + st.dist.sample(st.rng), EventType::ServiceDone, i, r.gen);
 }
 
-void Simulation::Impl::serviceDone(std::uint32_t i)
+template <bool Plain> void Simulation::Impl::serviceDone(std::uint32_t i)
 {
     Request &r = req[i];
     Station &st = stations[r.station];
     st.account(now);
-    if (tracer)
+    if (!Plain && tracer)
         tracer->lap(i, st.node, TimeKind::Service, now);
-    if (!st.queue.empty())
-        startService(st.queue.pop(), st);
-    else
+    if (!st.queue.empty()) {
+        const std::uint32_t next = st.queue.pop();
+        if (!Plain && tracer) // it waited from its enqueue mark until now
+            tracer->lap(next, st.node, TimeKind::Queueing, now);
+        startService(next, st);
+    } else {
         --st.busy;
+    }
     const std::uint32_t n = st.node;
     nodes[n].counters.served += 1;
+    if constexpr (Plain) {
+        forward<true>(i); // a plain station
+        return;
+    }
     switch (net.nodes[n].behaviour) {
     case Behaviour::Station:
     case Behaviour::Limiter:
     case Behaviour::Source:
-        forward(i);
+        forward<Plain>(i);
         break;
     case Behaviour::Balancer: {
         const std::uint32_t k = balance(i);
         if (k != kNone)
-            send(i, n, k);
+            send<Plain>(i, n, k);
         break;
     }
     case Behaviour::Cache:
@@ -287,16 +300,17 @@ void Simulation::Impl::serviceDone(std::uint32_t i)
 
 // ---- endings ---------------------------------------------------------------
 
-void Simulation::Impl::finish(std::uint32_t i, Outcome outcome)
+// A plain network has no balancer, queue, cache or timeout: !Plain drops their branches.
+template <bool Plain> void Simulation::Impl::finish(std::uint32_t i, Outcome outcome)
 {
     Request &r = req[i];
     for (int slot = 0; slot < 2; ++slot) {
-        if (r.lb[slot] != kNone) {
+        if (!Plain && r.lb[slot] != kNone) {
             nodes[r.lb[slot]].balancer.active[r.lbRoute[slot]] -= 1;
             r.lb[slot] = kNone;
         }
     }
-    if (r.origin != kNone) {
+    if (!Plain && r.origin != kNone) {
         nodes[r.origin].outstanding -= 1;
         r.origin = kNone;
         if (r.job && outcome == Outcome::Ok) {
@@ -304,7 +318,7 @@ void Simulation::Impl::finish(std::uint32_t i, Outcome outcome)
             totals.jobLatency.record(now - r.created);
         }
     }
-    if (r.job || r.internal) {
+    if (!Plain && (r.job || r.internal)) {
         // Read before the release: the fill may allocate and reuse this slot.
         const std::uint32_t fill = r.fill[0];
         const std::uint64_t key = r.key;
@@ -313,12 +327,12 @@ void Simulation::Impl::finish(std::uint32_t i, Outcome outcome)
             fillCache(fill, key);
         return;
     }
-    if (r.abandoned) {
+    if (!Plain && r.abandoned) {
         totals.lateResponses += 1;
         release(i);
         return;
     }
-    if (outcome == Outcome::Ok) {
+    if (!Plain && outcome == Outcome::Ok) {
         // A fill can evict a dirty key and send it on; r stays where it is.
         for (std::uint32_t c : r.fill) {
             if (c != kNone)
@@ -330,8 +344,9 @@ void Simulation::Impl::finish(std::uint32_t i, Outcome outcome)
     if (r.returnLatency > 0)
         events.push(now + r.returnLatency, EventType::Response, i, r.gen);
     else
-        respond(i);
+        respond<Plain>(i);
 }
+template void Simulation::Impl::finish<false>(std::uint32_t i, Outcome outcome);
 
 void Simulation::Impl::fillCache(std::uint32_t c, std::uint64_t key)
 {
@@ -343,10 +358,10 @@ void Simulation::Impl::fillCache(std::uint32_t c, std::uint64_t key)
         spawnInternal(c, evicted.key, Op::Write, kNone);
 }
 
-void Simulation::Impl::respond(std::uint32_t i)
+template <bool Plain> void Simulation::Impl::respond(std::uint32_t i)
 {
     Request &r = req[i];
-    if (r.abandoned) {
+    if (!Plain && r.abandoned) {
         totals.lateResponses += 1;
         release(i);
         return;
@@ -356,7 +371,7 @@ void Simulation::Impl::respond(std::uint32_t i)
         totals.completed += 1;
         totals.latency.record(latency);
         sampler.recordLatency(latency, measuring());
-        if (tracer && measuring())
+        if (!Plain && tracer && measuring())
             tracer->complete(i, r.client, latency, r.created - r.firstCreated);
     } else if (r.attempt < net.nodes[r.client].retries) {
         scheduleRetry(i);
@@ -499,24 +514,24 @@ void Simulation::Impl::flush(std::uint32_t n)
 
 // Flattened: the request flow below it (forward, arrive, enqueue, finish...) is
 // compiled into the one function the loop calls, without a call per hop.
-__attribute__((flatten)) void Simulation::Impl::dispatch(const Event &e)
+template <bool Plain> __attribute__((flatten)) void Simulation::Impl::dispatch(const Event &e)
 {
     switch (e.type) {
     case EventType::ClientSend:
         if (e.b == nodes[e.a].sendGen)
-            clientSend(e.a);
+            clientSend<Plain>(e.a);
         break;
     case EventType::Arrive:
         if (req[e.a].gen == e.b && req[e.a].state == State::Transit)
-            arrive(e.a);
+            arrive<Plain>(e.a);
         break;
     case EventType::ServiceDone:
         if (req[e.a].gen == e.b && req[e.a].state == State::Service)
-            serviceDone(e.a);
+            serviceDone<Plain>(e.a);
         break;
     case EventType::Response:
         if (req[e.a].gen == e.b)
-            respond(e.a);
+            respond<Plain>(e.a);
         break;
     case EventType::Timeout:
         if (req[e.a].gen == e.b && req[e.a].state != State::Free)
@@ -524,7 +539,7 @@ __attribute__((flatten)) void Simulation::Impl::dispatch(const Event &e)
         break;
     case EventType::RetrySend:
         if (req[e.a].gen == e.b)
-            sendFromClient(e.a);
+            sendFromClient<false>(e.a); // retries: never in a plain network
         break;
     case EventType::NodeDown:
         if (e.b == 1) {
@@ -562,14 +577,14 @@ __attribute__((flatten)) void Simulation::Impl::dispatch(const Event &e)
     }
 }
 
-bool Simulation::Impl::step()
+template <bool Plain> bool Simulation::Impl::step()
 {
     if (finished || events.empty())
         return false;
     const Event e = events.pop();
     now = e.time();
     totals.events += 1;
-    dispatch(e);
+    dispatch<Plain>(e);
     return true;
 }
 
@@ -639,8 +654,14 @@ void Simulation::setStopAfterRequests(std::uint64_t count)
 
 bool Simulation::runUntil(double t)
 {
-    while (!d->finished && !d->events.empty() && d->events.top().time() <= t)
-        d->step();
+    const auto runTo = [this, t]<bool Plain>() {
+        while (!d->finished && !d->events.empty() && d->events.top().time() <= t)
+            d->step<Plain>();
+    };
+    if (d->usePlainLoop())
+        runTo.operator()<true>();
+    else
+        runTo.operator()<false>();
     if (!d->finished && t > d->now)
         d->now = std::min(t, d->net.duration);
     return !d->finished;
@@ -649,15 +670,30 @@ bool Simulation::runUntil(double t)
 std::uint64_t Simulation::runEvents(std::uint64_t budget)
 {
     std::uint64_t done = 0;
-    while (done < budget && d->step())
-        ++done;
+    if (d->usePlainLoop()) {
+        while (done < budget && d->step<true>())
+            ++done;
+    } else {
+        while (done < budget && d->step<false>())
+            ++done;
+    }
     return done;
 }
 
 void Simulation::run()
 {
-    while (d->step()) {
+    if (d->usePlainLoop()) {
+        while (d->step<true>()) {
+        }
+    } else {
+        while (d->step<false>()) {
+        }
     }
+}
+
+void Simulation::setFastPath(bool allowed)
+{
+    d->fastPathAllowed = allowed;
 }
 
 void Simulation::setLoadFactor(double factor)
@@ -676,6 +712,7 @@ void Simulation::failNode(std::uint32_t node)
     if (node >= d->nodes.size() || d->net.nodes[node].behaviour == Behaviour::Source)
         return;
     d->nodes[node].manualDown = true;
+    d->plain = false; // a node may be down from now on: the general loop checks
     d->updateUp(node);
 }
 

@@ -84,6 +84,13 @@ public:
     /** Where the time of requests at or above @p thresholdS went; nullopt when not traced. */
     std::optional<TailBreakdown> tailBreakdown(double thresholdS) const;
     bool overloaded() const;
+    /**
+     * Whether a network of sources and plain stations only (no balancer,
+     * cache, database, queue or limiter, no timeout, capacity or failure)
+     * may run on the event loop compiled for it (default on). The results
+     * are the same bit for bit either way; off is for the tests that check so.
+     */
+    void setFastPath(bool allowed);
 
     double now() const;
     bool finished() const;

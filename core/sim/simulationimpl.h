@@ -103,6 +103,13 @@ struct Simulation::Impl {
     // plain queueing network pays only for what it uses.
     bool needsKeys = false;
     bool needsOps = false;
+    // Nothing but sources and stations: no balancer, cache, database, queue or
+    // limiter, no timeouts, capacities or failures (see build()). The loop then
+    // runs the same flow compiled without the branches for them and without
+    // the recursion they bring, so all of it folds into one function; failNode()
+    // turns it off for good, and setFastPath(false) for the tests that compare.
+    bool plain = false;
+    bool fastPathAllowed = true;
 
     explicit Impl(Network n);
 
@@ -121,21 +128,23 @@ struct Simulation::Impl {
 
     // workload
     void scheduleNextSend(std::uint32_t client);
-    inline void clientSend(std::uint32_t client);
-    inline void sendFromClient(std::uint32_t i);
+    // Plain = true: the flow of a plain network (see plain); false: any network.
+    template <bool Plain> inline void clientSend(std::uint32_t client);
+    template <bool Plain> inline void sendFromClient(std::uint32_t i);
     inline void scheduleRetry(std::uint32_t failedIndex);
 
     // moving between nodes
     inline std::uint32_t pickRoute(std::uint32_t n, const Request &r);
+    template <bool Plain>
     inline void send(std::uint32_t i, std::uint32_t from, std::uint32_t routeIndex);
-    void forward(std::uint32_t i);
-    inline void arrive(std::uint32_t i);
+    template <bool Plain = false> void forward(std::uint32_t i);
+    template <bool Plain> inline void arrive(std::uint32_t i);
     inline void arriveAtDatabase(std::uint32_t i);
 
     // stations
-    inline void enqueue(std::uint32_t i, std::uint32_t s);
+    template <bool Plain> inline void enqueue(std::uint32_t i, std::uint32_t s);
     inline void startService(std::uint32_t i, Station &st);
-    inline void serviceDone(std::uint32_t i);
+    template <bool Plain> inline void serviceDone(std::uint32_t i);
 
     // behaviours after service (behaviours.cpp)
     inline bool believedUp(const NodeModel &lb, std::uint32_t target) const;
@@ -146,9 +155,9 @@ struct Simulation::Impl {
     void queueServed(std::uint32_t i);
 
     // endings
-    void finish(std::uint32_t i, Outcome outcome);
+    template <bool Plain = false> void finish(std::uint32_t i, Outcome outcome);
     inline void fillCache(std::uint32_t c, std::uint64_t key);
-    inline void respond(std::uint32_t i);
+    template <bool Plain> inline void respond(std::uint32_t i);
     inline void countFailure(Outcome outcome);
     inline void timeout(std::uint32_t i);
     bool measuring() const { return now >= net.warmup; }
@@ -167,8 +176,10 @@ struct Simulation::Impl {
     void takeSample();
 
     // the loop
-    inline void dispatch(const Event &e);
-    inline bool step();
+    template <bool Plain> inline void dispatch(const Event &e);
+    template <bool Plain> inline bool step();
+    /** step() on the loop this network may take (see plain); tracing needs the general one. */
+    bool usePlainLoop() const { return plain && fastPathAllowed && !tracer; }
 };
 
 } // namespace sds::sim
