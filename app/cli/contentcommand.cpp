@@ -40,9 +40,8 @@ int runCheck(const QString &root, Streams &io)
     for (const QString &p : problems)
         io.out << p << '\n';
     io.out << lib.topics().size() << " pages in " << lib.sections().size() << " sections, "
-           << input.anchors.size() << " anchors, " << input.scenarioIds.size()
-           << " lab templates, " << decks.cardCount() << " cards in " << decks.decks.size()
-           << " decks: ";
+           << input.anchors.size() << " anchors, " << input.scenarioIds.size() << " lab templates, "
+           << decks.cardCount() << " cards in " << decks.decks.size() << " decks: ";
     if (problems.isEmpty()) {
         io.out << "no problems\n";
         return kExitOk;

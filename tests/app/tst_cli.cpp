@@ -254,8 +254,7 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(QStringLiteral("dns.md: link to missing page \"cache\"")),
                  qPrintable(r.out));
-        QVERIFY(
-            r.out.contains(QStringLiteral("anchor \"cap-theorem\" is covered by no page")));
+        QVERIFY(r.out.contains(QStringLiteral("anchor \"cap-theorem\" is covered by no page")));
     }
 
     void contentSearchJsonContract()
@@ -267,7 +266,8 @@ private slots:
         QVERIFY(doc.isArray());
         const QJsonArray hits = doc.array();
         QVERIFY(hits.size() >= 2);
-        QCOMPARE(hits.first().toObject().value(u"id").toString(), QStringLiteral("consistent-hashing"));
+        QCOMPARE(hits.first().toObject().value(u"id").toString(),
+                 QStringLiteral("consistent-hashing"));
         for (const QJsonValue &h : hits) {
             const QJsonObject o = h.toObject();
             QCOMPARE(o.keys(), (QStringList{QStringLiteral("id"), QStringLiteral("snippet"),

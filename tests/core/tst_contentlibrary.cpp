@@ -28,9 +28,10 @@ QStringList scenarioIds()
 
 CheckInput realInput()
 {
-    return CheckInput{readAnchors(QStringLiteral(SDS_TEST_DATA_DIR "/content/primer-topics.tsv")) +
-                          readAnchors(QStringLiteral(SDS_TEST_DATA_DIR "/content/senior-topics.tsv")),
-                      scenarioIds(), checkInputFor(kContent).deckIds};
+    return CheckInput{
+        readAnchors(QStringLiteral(SDS_TEST_DATA_DIR "/content/primer-topics.tsv")) +
+            readAnchors(QStringLiteral(SDS_TEST_DATA_DIR "/content/senior-topics.tsv")),
+        scenarioIds(), checkInputFor(kContent).deckIds};
 }
 
 void writeFile(const QString &path, const QString &text)
