@@ -120,6 +120,11 @@ Result<QList<Goal>> readGoals(const QJsonArray &array)
     return goals;
 }
 
+// The parameters a challenge can set a floor on: facts of the system, not
+// choices of the design.
+constexpr const char *kFloorParams[] = {"service_ms", "failover_s", "replication_lag_ms",
+                                        "health_check_s"};
+
 Result<QList<Work>> readWork(const QJsonObject &o)
 {
     QList<Work> work;
@@ -131,10 +136,20 @@ Result<QList<Work>> readWork(const QJsonObject &o)
         const QJsonObject w = it.value().toObject();
         Work item;
         item.kind = it.key();
-        const auto ms = number(w, "service_ms", 0, 3600000, where);
-        if (!ms)
-            return fail(ms.error());
-        item.serviceMs = *ms;
+        for (const char *key : kFloorParams) {
+            const QString name = QLatin1String(key);
+            if (!w.contains(name))
+                continue;
+            const diagram::ParamSpec *spec = kind->param(name);
+            if (!spec)
+                return fail(where + QStringLiteral(": this kind has no %1").arg(name));
+            const auto least = number(w, key, spec->min, spec->max, where);
+            if (!least)
+                return fail(least.error());
+            item.least.insert(name, *least);
+        }
+        if (!item.least.contains(QStringLiteral("service_ms")))
+            return fail(where + QStringLiteral(": needs \"service_ms\""));
         item.serviceDist = w.value(QLatin1String("service_dist")).toString();
         if (!item.serviceDist.isEmpty() &&
             !kind->param(u"service_dist")->accepts(QVariant(item.serviceDist)))

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QLocale>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -66,15 +67,17 @@ struct ChallengeFault {
 };
 
 /**
- * The work a request needs at one kind of component: part of the problem, so
- * a design cannot pass by declaring its servers faster. Nodes of the kind
- * take at least @c serviceMs, and the distribution when one is given.
+ * The physics of one kind of component: part of the problem, so a design
+ * cannot pass by declaring its servers faster, its failover instant or its
+ * replication free. Nodes of the kind take at least each value in @c least
+ * (service_ms, failover_s, replication_lag_ms, health_check_s), and the
+ * distribution when one is given.
  */
 struct Work {
-    QString kind;          ///< catalogue kind key
-    double serviceMs = 0;  ///< the least service time
-    QString serviceDist;   ///< empty: the design's own
-    double serviceCv = -1; ///< < 0: the design's own
+    QString kind;                ///< catalogue kind key
+    QMap<QString, double> least; ///< parameter key → its least value
+    QString serviceDist;         ///< empty: the design's own
+    double serviceCv = -1;       ///< < 0: the design's own
 };
 
 struct Hint {

@@ -69,8 +69,9 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
         for (const Work &w : challenge.work) {
             if (w.kind != kind)
                 continue;
-            if (n.real(u"service_ms") < w.serviceMs)
-                n.params.insert(QStringLiteral("service_ms"), w.serviceMs);
+            for (auto least = w.least.begin(); least != w.least.end(); ++least)
+                if (n.real(least.key()) < least.value())
+                    n.params.insert(least.key(), least.value());
             if (!w.serviceDist.isEmpty())
                 n.params.insert(QStringLiteral("service_dist"), w.serviceDist);
             if (w.serviceCv >= 0)

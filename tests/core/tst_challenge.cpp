@@ -162,6 +162,16 @@ private slots:
             << u"work"_s
             << QJsonValue(QJsonObject{{u"client"_s, QJsonObject{{u"service_ms"_s, 1}}}})
             << u"service time"_s;
+        QTest::newRow("work param of another kind")
+            << u"work"_s
+            << QJsonValue(QJsonObject{
+                   {u"web_server"_s, QJsonObject{{u"service_ms"_s, 1}, {u"failover_s"_s, 5}}}})
+            << u"no failover_s"_s;
+        QTest::newRow("work floor range")
+            << u"work"_s
+            << QJsonValue(QJsonObject{
+                   {u"sql_database"_s, QJsonObject{{u"service_ms"_s, 1}, {u"failover_s"_s, -1}}}})
+            << u"failover_s"_s;
         QTest::newRow("reference scenario")
             << u"reference"_s << QJsonValue(u"scenario:nowhere"_s) << u"nowhere"_s;
     }
@@ -210,6 +220,28 @@ private slots:
         QCOMPARE(l.faults.size(), 1);
         QCOMPARE(l.faults[0].node, u"db"_s);
         QCOMPARE(l.faults[0].atS, 40.0);
+    }
+
+    void workFloorsRaiseFailoverAndLagButNeverLowerThem()
+    {
+        QJsonObject o = challengeJson();
+        o.insert(u"work"_s,
+                 QJsonObject{{u"sql_database"_s, QJsonObject{{u"service_ms"_s, 8},
+                                                             {u"failover_s"_s, 5},
+                                                             {u"replication_lag_ms"_s, 50}}}});
+        const auto c = parseChallenge(QJsonDocument(o).toJson());
+        QVERIFY2(c, qPrintable(c.error()));
+        DiagramData d = c->reference;
+        const int db = d.nodeIndex(u"db");
+        QVERIFY(db >= 0);
+        d.nodes[db].params.insert(u"failover_s"_s, 0); // "an instant failover"
+        d.nodes[db].params.insert(u"replication_lag_ms"_s, 500);
+        auto locked = lockDesign(*c, d);
+        QVERIFY(locked);
+        const auto &n = locked->design.nodes[db];
+        QCOMPARE(n.real(u"failover_s"), 5.0);
+        QCOMPARE(n.real(u"replication_lag_ms"), 500.0); // slower than the floor stays
+        QCOMPARE(n.real(u"service_ms"), 8.0);           // the default 5 ms is raised
     }
 
     void aFaultByKindHitsTheFirstByIdOrSaysItFoundNone()
