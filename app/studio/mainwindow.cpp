@@ -4,6 +4,7 @@
 #include "app/studio/icons.h"
 #include "app/studio/lab/challengepanel.h"
 #include "app/studio/lab/labpage.h"
+#include "app/studio/labnotes.h"
 #include "app/studio/learn/learnpage.h"
 #include "app/studio/modebar.h"
 #include "app/studio/review/reviewpage.h"
@@ -148,6 +149,9 @@ void MainWindow::createPages()
         setCurrentMode(Mode::Review);
         m_review->showDeck(id);
     });
+    connect(m_review, &ReviewPage::openChallengeRequested, this,
+            [this](const QString &id) { openChallenge(id); });
+    connect(m_review, &ReviewPage::openLabNoteRequested, this, &MainWindow::openLabNote);
     connect(m_review, &ReviewPage::openTopicRequested, this, [this](const QString &id) {
         setCurrentMode(Mode::Learn);
         m_learn->openTopic(id);
@@ -245,31 +249,32 @@ void MainWindow::challengeSolved(const QString &id)
 }
 
 // Cards the learner makes in the lab go to a deck of their own, made the first time.
-void MainWindow::addLabNote(const QString &front, const QString &back)
+void MainWindow::addLabNote(const QString &front, const QString &back,
+                            const diagram::DiagramData &design, const QString &topic)
 {
-    cards::Collection &cards = m_workspace.cards();
-    const QString deckName = tr("My lab notes");
-    std::optional<qint64> deck;
-    for (const cards::Deck &d : cards.decks())
-        if (d.name == deckName && d.builtinId.isEmpty())
-            deck = d.id;
-    if (!deck)
-        deck = cards.addDeck(deckName);
-    cards::NewNote note;
-    note.front = front;
-    note.back = back;
-    note.tags = {QStringLiteral("lab")};
-    if (const challenge::Challenge *c = m_lab->challengePanel()->challenge();
-        c && !c->topics.isEmpty())
-        note.topic = c->topics.first();
-    if (deck)
-        note.deckId = *deck;
-    if (!deck || !cards.addNotes({note})) {
-        statusBar()->showMessage(tr("The card could not be added: %1").arg(cards.error()), 10000);
+    const auto deck =
+        gui::addLabNote(m_workspace.cards(), m_workspace.dataDir(), {front, back, topic, design});
+    if (!deck) {
+        statusBar()->showMessage(tr("The card could not be added: %1").arg(deck.error()), 10000);
         return;
     }
     m_review->refresh();
-    statusBar()->showMessage(tr("Card added to the deck “%1”").arg(deckName), 6000);
+    statusBar()->showMessage(tr("Card added to the deck “%1”").arg(*deck), 6000);
+}
+
+void MainWindow::openLabNote(const QString &fileName)
+{
+    const auto design = gui::loadLabNoteDesign(m_workspace.dataDir(), fileName);
+    if (!design) {
+        statusBar()->showMessage(design.error(), 8000);
+        return;
+    }
+    setCurrentMode(Mode::Lab);
+    if (!m_lab->maybeSave())
+        return;
+    m_lab->loadTemplate(*design); // untitled: saving asks where, the copy stays as it is
+    statusBar()->showMessage(tr("The design from the card, as it was: “%1”").arg(design->name),
+                             6000);
 }
 
 void MainWindow::fillChallengesMenu(QMenu *menu)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/studio/mode.h"
+#include "core/diagram/diagramdata.h"
 
 #include <QMainWindow>
 
@@ -85,7 +86,9 @@ private:
     void fillRecentMenu(QMenu *menu);
     void fillChallengesMenu(QMenu *menu);
     void challengeSolved(const QString &id);
-    void addLabNote(const QString &front, const QString &back);
+    void addLabNote(const QString &front, const QString &back, const diagram::DiagramData &design,
+                    const QString &topic);
+    void openLabNote(const QString &fileName); // a card's lab: link
     // Zoom in (0) or out (1) on the page in front: the reader's text or the canvas.
     void zoomFront(int which);
 

@@ -60,6 +60,11 @@ QString plainToHtml(const QString &text)
     static const QRegularExpression bold(QStringLiteral("\\*\\*([^*]+)\\*\\*"));
     html.replace(code, QStringLiteral("<code>\\1</code>"));
     html.replace(bold, QStringLiteral("<b>\\1</b>"));
+    // Only the app's own places: a card never links out to the web. The
+    // target's characters cannot leave the attribute.
+    static const QRegularExpression link(
+        QStringLiteral("\\[([^\\]\\n]+)\\]\\(((?:lab|challenge|topic):[A-Za-z0-9._~%/-]+)\\)"));
+    html.replace(link, QStringLiteral("<a href=\"\\2\">\\1</a>"));
     html.replace(u'\n', QStringLiteral("<br>"));
     return html;
 }

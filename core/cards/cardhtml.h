@@ -5,14 +5,18 @@
 
 /**
  * Card text made safe to show. Built-in cards are plain text with
- * **bold**, `code` and line breaks; imported Anki cards are HTML, often
+ * **bold**, `code`, line breaks and in-app links; imported Anki cards are HTML, often
  * heavy. Either way the result has no scripts, no event handlers, no
  * styles that could hide text, and never loads anything from the network:
  * a remote image becomes a placeholder with its address as a link.
  */
 namespace sds::cards {
 
-/** Plain card text to HTML: escaped, with **bold**, `code` and line breaks. */
+/**
+ * Plain card text to HTML: escaped, with **bold**, `code`, line breaks and
+ * links to the app's own places, [text](lab:…), [text](challenge:…) and
+ * [text](topic:…); any other link stays text.
+ */
 QString plainToHtml(const QString &text);
 
 /**

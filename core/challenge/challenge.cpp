@@ -124,6 +124,8 @@ Result<QList<Goal>> readGoals(const QJsonArray &array)
 // choices of the design.
 constexpr const char *kFloorParams[] = {"service_ms", "failover_s", "replication_lag_ms",
                                         "health_check_s"};
+// ...and a ceiling on, under "at_most".
+constexpr const char *kCeilingParams[] = {"servers", "ttl_s"};
 
 Result<QList<Work>> readWork(const QJsonObject &o)
 {
@@ -147,6 +149,22 @@ Result<QList<Work>> readWork(const QJsonObject &o)
             if (!least)
                 return fail(least.error());
             item.least.insert(name, *least);
+        }
+        const QJsonObject most = w.value(QLatin1String("at_most")).toObject();
+        for (auto m = most.begin(); m != most.end(); ++m) {
+            const QString name = m.key();
+            const bool allowed =
+                std::any_of(std::begin(kCeilingParams), std::end(kCeilingParams),
+                            [&](const char *key) { return name == QLatin1String(key); });
+            const diagram::ParamSpec *spec = kind->param(name);
+            if (!allowed || !spec)
+                return fail(where + QStringLiteral(": \"at_most\" cannot limit %1").arg(name));
+            const QByteArray key = name.toLatin1();
+            const auto limit = number(most, key.constData(), std::max(spec->min, 1e-3), spec->max,
+                                      where + QStringLiteral(" at_most"));
+            if (!limit)
+                return fail(limit.error());
+            item.most.insert(name, *limit);
         }
         if (!item.least.contains(QStringLiteral("service_ms")))
             return fail(where + QStringLiteral(": needs \"service_ms\""));
@@ -321,6 +339,22 @@ parseChallenge(const QByteArray &json,
     if (!work)
         return fail(work.error());
     c.work = *work;
+    for (const QJsonValue &v : o.value(QLatin1String("requires")).toArray()) {
+        const QJsonObject ro = v.toObject();
+        Requirement r;
+        for (const QJsonValue &kind : ro.value(QLatin1String("kinds")).toArray()) {
+            const diagram::KindSpec *spec = diagram::findKind(kind.toString());
+            if (!spec || spec->kind == diagram::NodeKind::Client)
+                return fail(QStringLiteral("a requirement names the kind \"%1\", which is not a "
+                                           "component")
+                                .arg(kind.toString()));
+            r.kinds.append(kind.toString());
+        }
+        r.reason = ro.value(QLatin1String("reason")).toString();
+        if (r.kinds.isEmpty() || r.reason.isEmpty())
+            return fail(QStringLiteral("a requirement needs \"kinds\" and a \"reason\""));
+        c.requirements.append(r);
+    }
     auto goals = readGoals(o.value(QLatin1String("goals")).toArray());
     if (!goals)
         return fail(goals.error());

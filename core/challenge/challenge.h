@@ -70,14 +70,26 @@ struct ChallengeFault {
  * The physics of one kind of component: part of the problem, so a design
  * cannot pass by declaring its servers faster, its failover instant or its
  * replication free. Nodes of the kind take at least each value in @c least
- * (service_ms, failover_s, replication_lag_ms, health_check_s), and the
- * distribution when one is given.
+ * (service_ms, failover_s, replication_lag_ms, health_check_s), at most each
+ * value in @c most (servers: the largest instance there is; ttl_s: how stale
+ * the brief lets data be), and the distribution when one is given.
  */
 struct Work {
     QString kind;                ///< catalogue kind key
     QMap<QString, double> least; ///< parameter key → its least value
+    QMap<QString, double> most;  ///< parameter key → its greatest value
     QString serviceDist;         ///< empty: the design's own
     double serviceCv = -1;       ///< < 0: the design's own
+};
+
+/**
+ * What any answer must contain: a node of one of @c kinds that requests
+ * reach (the data lives in a database, say), so a design cannot pass by
+ * leaving out the work; @c reason tells the learner why.
+ */
+struct Requirement {
+    QStringList kinds; ///< catalogue kind keys, any one of them
+    QString reason;
 };
 
 struct Hint {
@@ -100,6 +112,7 @@ struct Challenge {
     int maxSeeds = 20;           ///< added while a goal is too close to call
     QList<ChallengeFault> faults;
     QList<Work> work;
+    QList<Requirement> requirements; ///< "requires" in the file
     QList<Goal> goals;
     QList<Hint> hints;
     diagram::DiagramData start;

@@ -1,25 +1,60 @@
 #include "core/challenge/lockdesign.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace sds::challenge {
 
 namespace {
 
-// The node a scripted fault fails in @p design, or an empty string.
-QString faultTarget(const ChallengeFault &fault, const diagram::DiagramData &design)
+// The nodes requests can reach: along edges from the clients.
+QSet<QString> reachable(const diagram::DiagramData &design)
+{
+    QSet<QString> seen;
+    QStringList todo;
+    for (const diagram::Node &n : design.nodes)
+        if (n.kind == diagram::NodeKind::Client)
+            todo.append(n.id);
+    while (!todo.isEmpty()) {
+        const QString id = todo.takeLast();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        for (const diagram::Edge &e : design.edges)
+            if (e.from == id)
+                todo.append(e.to);
+    }
+    return seen;
+}
+
+// The node a scripted fault fails in @p design, or an empty string. By kind:
+// the first by id of those requests reach, so an unused copy cannot take the
+// fault for the node that does the work; an unreached one only when none is.
+QString faultTarget(const ChallengeFault &fault, const diagram::DiagramData &design,
+                    const QSet<QString> &reached)
 {
     if (!fault.node.isEmpty()) {
         const diagram::Node *n = design.node(fault.node);
         return n && n->kind != diagram::NodeKind::Client ? n->id : QString();
     }
-    QStringList ids;
+    QStringList used, unused;
     for (const diagram::Node &n : design.nodes) {
         if (fault.kinds.contains(diagram::kindSpec(n.kind).key))
-            ids.append(n.id);
+            (reached.contains(n.id) ? used : unused).append(n.id);
     }
+    QStringList &ids = used.isEmpty() ? unused : used;
     std::sort(ids.begin(), ids.end());
     return ids.isEmpty() ? QString() : ids.first();
+}
+
+QString kindNames(const QStringList &kinds)
+{
+    QStringList names;
+    for (const QString &k : kinds)
+        if (const diagram::KindSpec *spec = diagram::findKind(k))
+            names.append(spec->name.toLower());
+    return names.join(QStringLiteral(" or "));
 }
 
 QString faultName(const ChallengeFault &fault)
@@ -72,6 +107,24 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
             for (auto least = w.least.begin(); least != w.least.end(); ++least)
                 if (n.real(least.key()) < least.value())
                     n.params.insert(least.key(), least.value());
+            for (auto most = w.most.begin(); most != w.most.end(); ++most) {
+                // Told, not silently changed: the design on the canvas is not what was graded.
+                const double value = n.real(most.key());
+                // A time to live of 0 means "never expires": more than any limit.
+                const bool over = value > most.value() || (most.key() == u"ttl_s" && value <= 0);
+                if (!over)
+                    continue;
+                n.params.insert(most.key(), most.value());
+                const diagram::ParamSpec *spec = diagram::kindSpec(n.kind).param(most.key());
+                const QString unit = spec->unit.isEmpty() ? QString() : u' ' + spec->unit;
+                out.notes.append(
+                    QStringLiteral("%1: %2 graded as %3%4, the most this challenge allows "
+                                   "(the design has %5).")
+                        .arg(n.displayName(), spec->label.toLower(), QString::number(most.value()),
+                             unit,
+                             value <= 0 ? QStringLiteral("no expiry")
+                                        : QString::number(value) + unit));
+            }
             if (!w.serviceDist.isEmpty())
                 n.params.insert(QStringLiteral("service_dist"), w.serviceDist);
             if (w.serviceCv >= 0)
@@ -86,9 +139,19 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
     d.run.warmupS = challenge.warmupS;
     d.run.sampleIntervalS = 1;
 
+    const QSet<QString> reached = reachable(d);
+    for (const Requirement &r : challenge.requirements) {
+        const bool met = std::any_of(d.nodes.begin(), d.nodes.end(), [&](const diagram::Node &n) {
+            return reached.contains(n.id) && r.kinds.contains(diagram::kindSpec(n.kind).key);
+        });
+        if (!met)
+            return fail(QStringLiteral("the design needs a %1 that requests reach: %2")
+                            .arg(kindNames(r.kinds), r.reason));
+    }
+
     d.faults.clear();
     for (const ChallengeFault &f : challenge.faults) {
-        const QString target = faultTarget(f, d);
+        const QString target = faultTarget(f, d, reached);
         out.faultTargets.append(target);
         if (target.isEmpty()) {
             out.notes.append(

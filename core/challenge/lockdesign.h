@@ -12,7 +12,9 @@
  * are the starting canvas's, with its parameters (rate, read share, pattern,
  * timeouts and retries), and every edge out of a client has the challenge's
  * user latency; components of a kind the challenge names under `work` take
- * at least its service time (and its distribution, when given); the workload
+ * at least its service time, failover time and replication lag (and its
+ * distribution, when given) and have at most its ceilings (the largest
+ * instance, the longest time to live), each cap told in the notes; the workload
  * (keys, skew) is the starting canvas's; the run
  * length is the challenge's; the design's own faults are replaced by the
  * challenge's. A scripted fault names a component by id or by kind (the
@@ -23,7 +25,7 @@ namespace sds::challenge {
 
 struct LockedDesign {
     diagram::DiagramData design;
-    QStringList notes; ///< for the learner: faults that found no target
+    QStringList notes; ///< for the learner: faults that found no target, values capped
     /** For each of the challenge's faults, the node it failed (empty when none). */
     QStringList faultTargets;
 };

@@ -1,11 +1,14 @@
 // Challenges: the file format, what the grader locks, the verdicts and the
 // seeds it adds when a goal is too close to call.
 
+#include "core/cards/cardhtml.h"
 #include "core/challenge/challengelibrary.h"
 #include "core/challenge/grader.h"
 #include "core/challenge/gradereport.h"
 #include "core/challenge/labnote.h"
 #include "core/challenge/lockdesign.h"
+#include "core/sim/network.h"
+#include "core/sim/simulation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,6 +175,22 @@ private slots:
             << QJsonValue(QJsonObject{
                    {u"sql_database"_s, QJsonObject{{u"service_ms"_s, 1}, {u"failover_s"_s, -1}}}})
             << u"failover_s"_s;
+        QTest::newRow("work ceiling param")
+            << u"work"_s
+            << QJsonValue(
+                   QJsonObject{{u"web_server"_s,
+                                QJsonObject{{u"service_ms"_s, 1},
+                                            {u"at_most"_s, QJsonObject{{u"service_ms"_s, 5}}}}}})
+            << u"cannot limit service_ms"_s;
+        QTest::newRow("requirement kind")
+            << u"requires"_s
+            << QJsonValue(QJsonArray{
+                   QJsonObject{{u"kinds"_s, QJsonArray{u"client"_s}}, {u"reason"_s, u"x"_s}}})
+            << u"not a component"_s;
+        QTest::newRow("requirement reason")
+            << u"requires"_s
+            << QJsonValue(QJsonArray{QJsonObject{{u"kinds"_s, QJsonArray{u"cache"_s}}}})
+            << u"\"reason\""_s;
         QTest::newRow("reference scenario")
             << u"reference"_s << QJsonValue(u"scenario:nowhere"_s) << u"nowhere"_s;
     }
@@ -244,6 +263,69 @@ private slots:
         QCOMPARE(n.real(u"service_ms"), 8.0);           // the default 5 ms is raised
     }
 
+    void workCeilingsCapServersAndTimeToLiveAndSaySo()
+    {
+        QJsonObject o = challengeJson();
+        o.insert(u"work"_s,
+                 QJsonObject{
+                     {u"web_server"_s, QJsonObject{{u"service_ms"_s, 10},
+                                                   {u"at_most"_s, QJsonObject{{u"servers"_s, 4}}}}},
+                     {u"cache"_s, QJsonObject{{u"service_ms"_s, 0.5},
+                                              {u"at_most"_s, QJsonObject{{u"ttl_s"_s, 2}}}}}});
+        const auto c = parseChallenge(QJsonDocument(o).toJson());
+        QVERIFY2(c, qPrintable(c.error()));
+        DiagramData d = c->reference; // six web servers
+        sds::diagram::Node cache;
+        cache.id = u"cache"_s;
+        cache.kind = NodeKind::Cache; // ttl_s 0 by default: never expires
+        d.nodes.append(cache);
+        auto locked = lockDesign(*c, d);
+        QVERIFY(locked);
+        const auto &l = locked->design;
+        QCOMPARE(l.nodes[l.nodeIndex(u"web")].integer(u"servers"), 4);
+        QCOMPARE(l.nodes[l.nodeIndex(u"cache")].real(u"ttl_s"), 2.0);
+        QCOMPARE(locked->notes.size(), 2);
+        QVERIFY2(locked->notes[0].contains(u"the design has 6"_s), qPrintable(locked->notes[0]));
+        QVERIFY2(locked->notes[1].contains(u"no expiry"_s), qPrintable(locked->notes[1]));
+        // Within the ceilings: untouched and nothing to say.
+        d.nodes[d.nodeIndex(u"web")].params.insert(u"servers"_s, 3);
+        d.nodes[d.nodeIndex(u"cache")].params.insert(u"ttl_s"_s, 1.5);
+        locked = lockDesign(*c, d);
+        QVERIFY(locked->notes.isEmpty());
+        QCOMPARE(locked->design.nodes[l.nodeIndex(u"cache")].real(u"ttl_s"), 1.5);
+    }
+
+    void aRequiredKindMustBeReachedAndAnUnusedCopyTakesNoFault()
+    {
+        QJsonObject o = challengeJson();
+        o.insert(u"requires"_s, QJsonArray{QJsonObject{
+                                    {u"kinds"_s, QJsonArray{u"sql_database"_s, u"nosql_store"_s}},
+                                    {u"reason"_s, u"the orders are stored"_s}}});
+        const auto c = parseChallenge(QJsonDocument(o).toJson());
+        QVERIFY2(c, qPrintable(c.error()));
+        QVERIFY(lockDesign(*c, c->reference)); // users → web → db
+        // Without the database the web tier answers everything itself: refused.
+        DiagramData noDb = c->reference;
+        noDb.edges.removeLast();
+        const auto refused = lockDesign(*c, noDb);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"relational database (sql) or nosql store"_s) &&
+                     refused.error().contains(u"the orders are stored"_s),
+                 qPrintable(refused.error()));
+        // A decoy database nobody calls, whose id sorts first, does not take the fault.
+        DiagramData decoy = c->reference;
+        sds::diagram::Node spare;
+        spare.id = u"aaa-spare"_s;
+        spare.kind = NodeKind::SqlDatabase;
+        decoy.nodes.append(spare);
+        const auto locked = lockDesign(*c, decoy);
+        QVERIFY(locked);
+        QCOMPARE(locked->faultTargets, QStringList{u"db"_s});
+        // ...and with the real one unplugged, the decoy is no answer either.
+        decoy.edges.removeLast();
+        QVERIFY(!lockDesign(*c, decoy));
+    }
+
     void aFaultByKindHitsTheFirstByIdOrSaysItFoundNone()
     {
         const Challenge c = parsed();
@@ -253,6 +335,10 @@ private slots:
         second.kind = NodeKind::NoSqlStore;
         second.params.clear();
         d.nodes.append(second);
+        sds::diagram::Edge toStore;
+        toStore.from = u"web"_s;
+        toStore.to = u"a-store"_s;
+        d.edges.append(toStore); // requests reach both: the first by id fails
         auto l = lockDesign(c, d);
         QVERIFY(l);
         QCOMPARE(l->design.faults[0].node, u"a-store"_s); // u"a-store"_s < u"db"_s
@@ -400,6 +486,41 @@ private slots:
         QVERIFY(note.back.contains(u"Limited by: "_s + naive->diagnosis.bottleneck->why));
         const LabNote predicted = labNote(c, *naive, u"  p99 near 100 ms "_s);
         QVERIFY(predicted.front.contains(u"I predicted: p99 near 100 ms\nWas I right?"_s));
+    }
+
+    void aRunNoteNamesTheBusiestComponent()
+    {
+        const Challenge c = parsed();
+        // The naive design, run once at 300 rps: the web tier is the one that saturates.
+        sds::sim::Simulation sim(sds::sim::compileNetwork(lockDesign(c, c.naive)->design).network);
+        sim.run();
+        const sds::sim::RunMetrics run = sim.metrics();
+        QVERIFY(run.completed > 0);
+        const LabNote note = runNote(u"Two tiers"_s, 300, run, {{u"web"_s, u"Web tier"_s}});
+        QVERIFY(note.front.startsWith(u"**Two tiers** at 300 requests a second"_s));
+        QVERIFY(note.front.contains(u"what limits it?"_s));
+        QVERIFY2(note.back.contains(u"Busiest: Web tier at "_s), qPrintable(note.back));
+        QVERIFY(note.back.contains(u"p99 "_s +
+                                   QString::number(run.latency.quantile(0.99) * 1000, 'f', 1)));
+        const LabNote predicted = runNote(u"Two tiers"_s, 300, run, {}, u"the web tier"_s);
+        QVERIFY(predicted.front.contains(u"I predicted: the web tier\nWas I right?"_s));
+        QVERIFY(predicted.back.contains(u"Busiest: web at "_s)); // no label: the id
+    }
+
+    void cardLinksReachOnlyTheAppsOwnPlaces()
+    {
+        using sds::cards::plainToHtml;
+        QCOMPARE(plainToHtml(designLink(u"note-1.json"_s)),
+                 u"<a href=\"lab:note-1.json\">Reopen this design in the lab</a>"_s);
+        QCOMPARE(plainToHtml(challengeLink(u"retry-storm"_s)),
+                 u"<a href=\"challenge:retry-storm\">Open the challenge</a>"_s);
+        // The web, and anything that would leave the attribute, stays text.
+        QVERIFY(!plainToHtml(u"[x](https://example.com)"_s).contains(u"<a"_s));
+        QVERIFY(!plainToHtml(u"[x](lab:a\"onclick=\"y)"_s).contains(u"<a"_s));
+        QVERIFY(isLabNoteFile(u"note-20261204-1.json"_s));
+        QVERIFY(!isLabNoteFile(u"../progress.sqlite"_s));
+        QVERIFY(!isLabNoteFile(u"/etc/passwd.json"_s));
+        QVERIFY(!isLabNoteFile(u"a.json/b"_s));
     }
 
     void theLibraryKeepsCampaignOrderAndNamesBadFiles()

@@ -100,6 +100,7 @@ LabPage::LabPage(QWidget *parent)
     connect(m_files, &LabFileActions::fileUsed, this, &LabPage::fileUsed);
     connect(m_files, &LabFileActions::statusMessage, this, &LabPage::statusMessage);
     connect(m_canvas, &CanvasActions::statusMessage, this, &LabPage::statusMessage);
+    connect(m_report, &ReportPanel::flashcardRequested, this, &LabPage::makeFlashcard);
     connect(m_report, &ReportPanel::exportRequested, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Summary"), QStringLiteral("summary.json"), tr("JSON (*.json)"));
@@ -270,12 +271,31 @@ bool LabPage::openChallengeReference()
 
 void LabPage::makeFlashcard()
 {
+    const diagram::DiagramData &design = m_document->data();
+    const QString guess = m_twin->learnerPrediction();
     const challenge::Challenge *c = m_challenge->challenge();
-    if (!c || !m_challenge->result())
+    if (c && m_challenge->result()) {
+        const challenge::LabNote note = challenge::labNote(*c, *m_challenge->result(), guess);
+        emit flashcardRequested(note.front,
+                                note.back + QLatin1Char('\n') + challenge::challengeLink(c->id),
+                                design, c->topics.value(0));
         return;
-    const challenge::LabNote note = challenge::labNote(*c, *m_challenge->result());
-    emit flashcardRequested(note.front,
-                            note.back + QLatin1Char('\n') + tr("Design: %1").arg(displayName()));
+    }
+    const auto &last = m_run->lastFrame();
+    if (!last || !m_run->hasCurrentRun() || last->metrics.measured <= 0) {
+        emit statusMessage(tr("Run the design first: a card needs measured figures"), 6000);
+        return;
+    }
+    QHash<QString, QString> labels;
+    double rate = 0;
+    for (const diagram::Node &n : design.nodes) {
+        labels.insert(n.id, n.displayName());
+        if (n.kind == diagram::NodeKind::Client)
+            rate += n.real(u"rate_rps");
+    }
+    const challenge::LabNote note =
+        challenge::runNote(displayName(), rate * m_run->loadFactor(), last->metrics, labels, guess);
+    emit flashcardRequested(note.front, note.back, design, {});
 }
 
 void LabPage::applyTheme(const QColor &accent)

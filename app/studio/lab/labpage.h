@@ -70,6 +70,8 @@ public:
     ChallengePanel *challengePanel() const { return m_challenge; }
     // Loads the open challenge's reference design (asks about unsaved changes first).
     bool openChallengeReference();
+    // A card from the graded challenge, or else from the last run (see labNote()).
+    void makeFlashcard();
     // Asks about unsaved changes; false if the user cancelled.
     bool maybeSave() { return m_files->maybeSave(); }
     // Asks the user whether to recover a diagram left by a crash.
@@ -113,7 +115,9 @@ signals:
     // The challenge panel's requests, for whoever keeps progress and pages.
     void challengeSolved(const QString &id);
     void openTopicRequested(const QString &id);
-    void flashcardRequested(const QString &front, const QString &back);
+    // A card for "My lab notes", and the design it was made from, to reopen.
+    void flashcardRequested(const QString &front, const QString &back,
+                            const sds::diagram::DiagramData &design, const QString &topic);
 
 private:
     void createDocks();
@@ -129,7 +133,6 @@ private:
     void pinReferenceRun(const QStringList &ids, const std::vector<sim::Sample> &series);
     void exportDiagram();
     void connectChallenge();
-    void makeFlashcard();
 
     LabDocument *m_document;
     LabFileActions *m_files;

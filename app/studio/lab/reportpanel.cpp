@@ -1,5 +1,6 @@
 #include "app/studio/lab/reportpanel.h"
 
+#include <QHBoxLayout>
 #include <QLocale>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -29,10 +30,18 @@ ReportPanel::ReportPanel(QWidget *parent)
     setObjectName(QStringLiteral("report"));
     auto *exportButton = new QPushButton(tr("Export Summary as JSON…"), this);
     connect(exportButton, &QPushButton::clicked, this, &ReportPanel::exportRequested);
+    auto *cardButton = new QPushButton(tr("Make a Flashcard"), this);
+    cardButton->setObjectName(QStringLiteral("reportFlashcard"));
+    cardButton->setToolTip(tr("Add a card with this run's figures to the deck “My lab notes”"));
+    connect(cardButton, &QPushButton::clicked, this, &ReportPanel::flashcardRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(exportButton);
+    buttons->addWidget(cardButton);
+    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_text, 1);
-    layout->addWidget(exportButton, 0, Qt::AlignLeft);
+    layout->addLayout(buttons);
     clear();
 }
 

@@ -37,6 +37,7 @@ protected:
 
 signals:
     void exportRequested();
+    void flashcardRequested();
 
 private:
     void render() const;

@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -27,10 +28,16 @@ QString millis(double s)
 
 TwinPanel::TwinPanel(QWidget *parent)
     : QWidget(parent)
+    , m_guess(new QLineEdit(this))
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("twin"));
+    m_guess->setObjectName(QStringLiteral("twinGuess"));
+    m_guess->setPlaceholderText(
+        tr("Your prediction, before you run (e.g. p99 under 100 ms; the database limits it)"));
+    m_guess->setToolTip(tr("Make a flashcard from the run puts this on the card's front"));
+    m_guess->setClearButtonEnabled(true);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setHorizontalHeaderLabels(
@@ -41,6 +48,7 @@ TwinPanel::TwinPanel(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_guess);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     clear();
@@ -52,6 +60,11 @@ void TwinPanel::clear()
     m_table->setRowCount(0);
     m_summary->setText(tr("Run the diagram to see what queueing theory predicts for it beside what "
                           "the simulation measures."));
+}
+
+QString TwinPanel::learnerPrediction() const
+{
+    return m_guess->text().trimmed();
 }
 
 QString TwinPanel::summary() const

@@ -53,6 +53,12 @@ ReviewPage::ReviewPage(Workspace &workspace, QWidget *parent)
     connect(m_cardView, &CardView::answerRequested, this, &ReviewPage::answer);
     connect(m_cardView, &CardView::topicRequested, this, &ReviewPage::openTopicRequested);
     connect(m_cardView, &CardView::linkClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"challenge")
+            return emit openChallengeRequested(url.path());
+        if (url.scheme() == u"lab")
+            return emit openLabNoteRequested(url.path());
+        if (url.scheme() == u"topic")
+            return emit openTopicRequested(url.path());
         emit statusMessage(
             tr("Not opened: %1 (card links are shown, not followed)").arg(url.toString()), 8000);
     });

@@ -62,6 +62,9 @@ public:
 
 signals:
     void openTopicRequested(const QString &topicId);
+    // A lab note's links: the challenge it came from, the copy of its design.
+    void openChallengeRequested(const QString &challengeId);
+    void openLabNoteRequested(const QString &fileName);
     void statusMessage(const QString &text, int timeoutMs);
     void dueCountChanged(int due);
 
