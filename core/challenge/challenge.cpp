@@ -125,7 +125,7 @@ Result<QList<Goal>> readGoals(const QJsonArray &array)
 constexpr const char *kFloorParams[] = {"service_ms", "failover_s", "replication_lag_ms",
                                         "health_check_s"};
 // ...and a ceiling on, under "at_most".
-constexpr const char *kCeilingParams[] = {"servers", "ttl_s"};
+constexpr const char *kCeilingParams[] = {"servers", "ttl_s", "flush_interval_s"};
 
 Result<QList<Work>> readWork(const QJsonObject &o)
 {

@@ -99,6 +99,8 @@ Result<GradeResult> grade(const Challenge &challenge, const diagram::DiagramData
     if (!compiled.ok())
         return fail(QStringLiteral("the design cannot run: ") +
                     compiled.errors.join(QStringLiteral("; ")));
+    if (auto met = checkRequirements(challenge, locked->design); !met)
+        return fail(met.error());
 
     GradeResult out;
     out.challenge = challenge.id;

@@ -52,8 +52,15 @@ QString kindNames(const QStringList &kinds)
 {
     QStringList names;
     for (const QString &k : kinds)
-        if (const diagram::KindSpec *spec = diagram::findKind(k))
-            names.append(spec->name.toLower());
+        if (const diagram::KindSpec *spec = diagram::findKind(k)) {
+            // "Relational database" reads in lower case, "NoSQL store" keeps its capitals.
+            const QString first = spec->name.section(u' ', 0, 0);
+            const bool acronym = first != first.left(1) + first.mid(1).toLower();
+            const QString name =
+                acronym ? spec->name : spec->name.left(1).toLower() + spec->name.mid(1);
+            const bool vowel = QStringLiteral("aeiou").contains(name.left(1));
+            names.append((vowel ? QStringLiteral("an ") : QStringLiteral("a ")) + name);
+        }
     return names.join(QStringLiteral(" or "));
 }
 
@@ -140,15 +147,6 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
     d.run.sampleIntervalS = 1;
 
     const QSet<QString> reached = reachable(d);
-    for (const Requirement &r : challenge.requirements) {
-        const bool met = std::any_of(d.nodes.begin(), d.nodes.end(), [&](const diagram::Node &n) {
-            return reached.contains(n.id) && r.kinds.contains(diagram::kindSpec(n.kind).key);
-        });
-        if (!met)
-            return fail(QStringLiteral("the design needs a %1 that requests reach: %2")
-                            .arg(kindNames(r.kinds), r.reason));
-    }
-
     d.faults.clear();
     for (const ChallengeFault &f : challenge.faults) {
         const QString target = faultTarget(f, d, reached);
@@ -168,6 +166,21 @@ Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::Diagr
         d.faults.append(fault);
     }
     return out;
+}
+
+Result<void> checkRequirements(const Challenge &challenge, const diagram::DiagramData &design)
+{
+    const QSet<QString> reached = reachable(design);
+    for (const Requirement &r : challenge.requirements) {
+        const bool met =
+            std::any_of(design.nodes.begin(), design.nodes.end(), [&](const diagram::Node &n) {
+                return reached.contains(n.id) && r.kinds.contains(diagram::kindSpec(n.kind).key);
+            });
+        if (!met)
+            return fail(QStringLiteral("the design needs %1 that requests reach: %2")
+                            .arg(kindNames(r.kinds), r.reason));
+    }
+    return {};
 }
 
 } // namespace sds::challenge

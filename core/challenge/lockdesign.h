@@ -33,4 +33,11 @@ struct LockedDesign {
 /** Fails when the design lacks one of the challenge's clients or has clients of its own. */
 Result<LockedDesign> lockDesign(const Challenge &challenge, const diagram::DiagramData &design);
 
+/**
+ * Fails, with the challenge's reason, when the design has no node of a
+ * required kind that requests reach. The grader asks after the design
+ * compiles, so an unfinished canvas hears what is unconnected first.
+ */
+Result<void> checkRequirements(const Challenge &challenge, const diagram::DiagramData &design);
+
 } // namespace sds::challenge

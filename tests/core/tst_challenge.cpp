@@ -303,13 +303,16 @@ private slots:
                                     {u"reason"_s, u"the orders are stored"_s}}});
         const auto c = parseChallenge(QJsonDocument(o).toJson());
         QVERIFY2(c, qPrintable(c.error()));
-        QVERIFY(lockDesign(*c, c->reference)); // users → web → db
+        QVERIFY(checkRequirements(*c, c->reference)); // users → web → db
         // Without the database the web tier answers everything itself: refused.
         DiagramData noDb = c->reference;
         noDb.edges.removeLast();
-        const auto refused = lockDesign(*c, noDb);
+        QVERIFY(lockDesign(*c, noDb));        // locking is not where it is refused...
+        const auto refused = grade(*c, noDb); // ...grading is
         QVERIFY(!refused);
-        QVERIFY2(refused.error().contains(u"relational database (sql) or nosql store"_s) &&
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(
+                     u"needs a relational database (SQL) or a NoSQL store that requests reach"_s) &&
                      refused.error().contains(u"the orders are stored"_s),
                  qPrintable(refused.error()));
         // A decoy database nobody calls, whose id sorts first, does not take the fault.
@@ -323,7 +326,7 @@ private slots:
         QCOMPARE(locked->faultTargets, QStringList{u"db"_s});
         // ...and with the real one unplugged, the decoy is no answer either.
         decoy.edges.removeLast();
-        QVERIFY(!lockDesign(*c, decoy));
+        QVERIFY(!checkRequirements(*c, decoy));
     }
 
     void aFaultByKindHitsTheFirstByIdOrSaysItFoundNone()

@@ -79,6 +79,31 @@ private slots:
 
         // The starting canvas is where a learner begins: it must lock and run.
         QVERIFY(lockDesign(*c, c->start));
+
+        // The lazy answer: every client straight into one web tier, sized to
+        // run at 60 % busy, that answers everything itself. It must not pass.
+        sds::diagram::DiagramData lazy = c->start;
+        lazy.edges.clear();
+        double rate = 0;
+        for (const sds::diagram::Node &n : c->start.nodes)
+            if (n.kind == sds::diagram::NodeKind::Client) {
+                rate += n.real(u"rate_rps") * std::max(1.0, n.real(u"spike_factor"));
+                sds::diagram::Edge e;
+                e.from = n.id;
+                e.to = QStringLiteral("lazy-web");
+                lazy.edges.append(e);
+            }
+        double serviceMs = 5;
+        for (const Work &w : c->work)
+            if (w.kind == u"web_server")
+                serviceMs = w.least.value(QStringLiteral("service_ms"));
+        sds::diagram::Node web;
+        web.id = QStringLiteral("lazy-web");
+        web.kind = sds::diagram::NodeKind::WebServer;
+        web.params.insert(QStringLiteral("servers"), int(rate * serviceMs / 1000 / 0.6) + 2);
+        lazy.nodes.append(web);
+        const auto lazyGrade = grade(*c, lazy);
+        QVERIFY2(!lazyGrade || !lazyGrade->solved, "a web tier alone solves the challenge");
     }
 };
 
