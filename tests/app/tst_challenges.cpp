@@ -272,6 +272,9 @@ private slots:
                     ++inDeck;
                     QVERIFY(card->front.contains(c->title));
                     QVERIFY(card->back.contains(r->diagnosis.bottleneck->why));
+                    // Links back to the challenge and to a copy of the design graded.
+                    QVERIFY(card->back.contains(QStringLiteral("](challenge:%1)").arg(kId)));
+                    QVERIFY(card->back.contains(QStringLiteral("](lab:note-")));
                     QVERIFY(card->back.contains(sds::challenge::formatGoalValue(
                         r->goals.first().goal.metric, r->goals.first().value.mean)));
                 }
