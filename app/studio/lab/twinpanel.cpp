@@ -1,5 +1,6 @@
 #include "app/studio/lab/twinpanel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,7 +36,7 @@ TwinPanel::TwinPanel(QWidget *parent)
     setObjectName(QStringLiteral("twin"));
     m_guess->setObjectName(QStringLiteral("twinGuess"));
     m_guess->setPlaceholderText(
-        tr("Your prediction, before you run (e.g. p99 under 100 ms; the database limits it)"));
+        tr("before you run, e.g. p99 under 100 ms; the database limits it"));
     m_guess->setToolTip(tr("Make a flashcard from the run puts this on the card's front"));
     m_guess->setClearButtonEnabled(true);
     m_summary->setWordWrap(true);
@@ -48,7 +49,12 @@ TwinPanel::TwinPanel(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_guess);
+    auto *guessRow = new QHBoxLayout;
+    auto *guessLabel = new QLabel(tr("Your &prediction:"), this);
+    guessLabel->setBuddy(m_guess);
+    guessRow->addWidget(guessLabel);
+    guessRow->addWidget(m_guess, 1);
+    layout->addLayout(guessRow);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     clear();
