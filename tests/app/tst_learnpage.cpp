@@ -216,6 +216,26 @@ private slots:
         page.quickOpen();
         QVERIFY(typed);
         QCOMPARE(page.currentTopicId(), QStringLiteral("cap-theorem"));
+
+        // A challenge is found by its title and handed to the lab.
+        QSignalSpy challenge(&page, &LearnPage::openChallengeRequested);
+        QString top;
+        QTimer::singleShot(0, &page, [&] {
+            auto *dialog = qobject_cast<QuickOpen *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            QTest::keyClicks(dialog->field(), QStringLiteral("one box is not"));
+            if (dialog->list()->currentItem())
+                top = dialog->list()->currentItem()->text();
+            QTest::keyClick(dialog->field(), Qt::Key_Return);
+        });
+        page.quickOpen();
+        QVERIFY2(top.startsWith(QStringLiteral("One box is not enough")) &&
+                     top.contains(QStringLiteral("Challenge, level 1")),
+                 qPrintable(top));
+        QCOMPARE(challenge.count(), 1);
+        QCOMPARE(challenge.at(0).at(0).toString(), QStringLiteral("one-box-overload"));
+        QCOMPARE(page.currentTopicId(), QStringLiteral("cap-theorem")); // the page stays
     }
 
     void searchOpensTheTopHitAndMarksTheMatch()

@@ -399,14 +399,24 @@ void LearnPage::quickOpen()
         entries.append({QuickOpen::Entry::Kind::Topic, t.id, t.title, t.section});
     for (const auto &e : m_workspace.scenarios().entries())
         entries.append({QuickOpen::Entry::Kind::Scenario, e.id, e.name, tr("Lab template")});
+    for (const challenge::Challenge &c : m_workspace.challenges().entries())
+        entries.append({QuickOpen::Entry::Kind::Challenge, c.id, c.title,
+                        tr("Challenge, level %1").arg(c.level)});
     QuickOpen dialog(entries, window());
     if (dialog.exec() != QDialog::Accepted || !dialog.chosen())
         return;
     const QuickOpen::Entry e = *dialog.chosen();
-    if (e.kind == QuickOpen::Entry::Kind::Topic)
+    switch (e.kind) {
+    case QuickOpen::Entry::Kind::Topic:
         openTopic(e.id);
-    else
+        break;
+    case QuickOpen::Entry::Kind::Scenario:
         emit openScenarioRequested(e.id);
+        break;
+    case QuickOpen::Entry::Kind::Challenge:
+        emit openChallengeRequested(e.id);
+        break;
+    }
 }
 
 } // namespace sds::gui

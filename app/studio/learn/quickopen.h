@@ -8,7 +8,7 @@ class QListWidget;
 
 namespace sds::gui {
 
-// Ctrl+K: type a few letters of a topic or lab template and press Enter.
+// Ctrl+K: type a few letters of a topic, lab template or challenge and press Enter.
 // Matching is fuzzy (core/content/fuzzy); topics come before templates when
 // they score the same.
 class QuickOpen final : public QDialog
@@ -18,11 +18,11 @@ class QuickOpen final : public QDialog
 
 public:
     struct Entry {
-        enum class Kind { Topic, Scenario };
+        enum class Kind { Topic, Scenario, Challenge };
         Kind kind;
         QString id;
         QString title;
-        QString detail; ///< section, or "Lab template"
+        QString detail; ///< section, "Lab template" or "Challenge, level N"
     };
 
     QuickOpen(QList<Entry> entries, QWidget *parent = nullptr);
