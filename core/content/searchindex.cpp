@@ -2,14 +2,23 @@
 
 #include "core/content/pagerender.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <cmath>
+
 namespace sds::content {
 namespace {
+
+// More than the library will ever hold: a re-ranking needs every candidate.
+constexpr int kAllPages = 100000;
+// The body's text around the match, the matched words marked.
+constexpr const char *kSnippet = "snippet(pages, 7, char(2), char(3), '…', 14)";
 
 // Words of a query: runs of letters and digits, kept together when joined by
 // '-', '.', '_' or '\'' so "write-behind" and "99.99" stay one phrase.
@@ -171,19 +180,20 @@ QStringList SearchIndex::queryTerms(const QString &query)
     return terms;
 }
 
-QList<SearchHit> SearchIndex::run(const QString &match, int limit) const
+QList<SearchHit> SearchIndex::run(const QString &match, int limit, bool snippets) const
 {
     QList<SearchHit> hits;
     QSqlQuery q(m_file.database());
-    q.prepare(QStringLiteral(
-        // Field weights as documentation search engines use them: the title
-        // and the questions a page answers far above its headings, headings
-        // above the body. bm25 is negative, better when lower; a concept
-        // page goes before an exercise or a question stub on a near tie.
-        "SELECT id, title, section, snippet(pages, 7, char(2), char(3), '…', 14), "
-        "bm25(pages, 0.0, 0.0, 0.0, 10.0, 8.0, 4.0, 3.0, 1.0) * "
-        "(CASE WHEN kind IN ('question', 'exercise') THEN 0.9 ELSE 1.0 END) AS score "
-        "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?"));
+    q.prepare(QString::fromLatin1(
+                  // Field weights as documentation search engines use them: the title
+                  // and the questions a page answers far above its headings, headings
+                  // above the body. bm25 is negative, better when lower; a concept
+                  // page goes before an exercise or a question stub on a near tie.
+                  "SELECT id, title, section, %1, "
+                  "bm25(pages, 0.0, 0.0, 0.0, 10.0, 8.0, 4.0, 3.0, 1.0) * "
+                  "(CASE WHEN kind IN ('question', 'exercise') THEN 0.9 ELSE 1.0 END) AS score "
+                  "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?")
+                  .arg(snippets ? QLatin1String(kSnippet) : QLatin1String("''")));
     q.addBindValue(match);
     q.addBindValue(limit);
     if (!q.exec())
@@ -200,6 +210,65 @@ QList<SearchHit> SearchIndex::run(const QString &match, int limit) const
     return hits;
 }
 
+QList<SearchHit> SearchIndex::rankByCoverage(const QString &query, int limit) const
+{
+    // bm25 sums over the words a page holds, so one rare word in a page's
+    // answers ("brute force" for "a split forces a choice") can outweigh
+    // three common ones in its title. Scaling each score by the share of the
+    // query's words the page holds, as Lucene's coordination factor did, puts
+    // the pages that answer the whole question first.
+    QList<SearchHit> hits = run(matchExpression(query, true), kAllPages, false);
+    const QStringList phrases = matchExpression(query, true).split(QStringLiteral(" OR "));
+    // Each word counts by its rarity (bm25's idf), so holding a common word
+    // ("several", "servers") matters less than holding a telling one.
+    QHash<QString, double> held;
+    double whole = 0;
+    QSqlQuery count(m_file.database());
+    const double pages = count.exec(QStringLiteral("SELECT count(*) FROM pages")) && count.next()
+                             ? count.value(0).toDouble()
+                             : 1.0;
+    QSqlQuery q(m_file.database());
+    for (const QString &phrase : phrases) {
+        q.prepare(QStringLiteral("SELECT id FROM pages WHERE pages MATCH ?"));
+        q.addBindValue(phrase);
+        if (!q.exec())
+            continue;
+        QStringList ids;
+        while (q.next())
+            ids.append(q.value(0).toString());
+        const double df = double(ids.size());
+        const double idf = std::log((pages - df + 0.5) / (df + 0.5) + 1.0);
+        whole += idf;
+        for (const QString &id : std::as_const(ids))
+            held[id] += idf;
+    }
+    for (SearchHit &h : hits)
+        h.score *= whole > 0 ? held.value(h.id) / whole : 1.0;
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchHit &a, const SearchHit &b) { return a.score < b.score; });
+    if (hits.size() > limit)
+        hits.resize(limit);
+    // Snippets cost more than ranking: only the pages shown get one.
+    QHash<QString, qsizetype> shown;
+    QStringList marks;
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        shown.insert(hits[i].id, i);
+        marks.append(QStringLiteral("?"));
+    }
+    if (hits.isEmpty())
+        return hits;
+    q.prepare(QString::fromLatin1("SELECT id, %1 FROM pages WHERE pages MATCH ? AND id IN (%2)")
+                  .arg(QLatin1String(kSnippet), marks.join(u',')));
+    q.addBindValue(matchExpression(query, true));
+    for (const SearchHit &h : std::as_const(hits))
+        q.addBindValue(h.id);
+    if (q.exec()) {
+        while (q.next())
+            hits[shown.value(q.value(0).toString())].markedSnippet = q.value(1).toString();
+    }
+    return hits;
+}
+
 QList<SearchHit> SearchIndex::search(const QString &query, int limit) const
 {
     const QString all = matchExpression(query);
@@ -209,7 +278,7 @@ QList<SearchHit> SearchIndex::search(const QString &query, int limit) const
     // them: bm25 then ranks first the pages that hold more of them, and best
     // where they are in the title or the answers.
     if (contentWords(query).size() >= 3)
-        return run(matchExpression(query, true), limit);
+        return rankByCoverage(query, limit);
     QList<SearchHit> hits = run(all, limit);
     // A question of several words rarely has every word on one page: then
     // every page with any of them, ranked by how well it matches.

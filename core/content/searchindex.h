@@ -14,7 +14,10 @@
  * person types it: every word must match, a hyphenated or dotted word
  * ("write-behind", "99.99") is a phrase, and the last word also matches as a
  * prefix so results appear while typing. When no page has every word, pages
- * with any of them are returned instead.
+ * with any of them are returned instead. A question of three words or more
+ * matches any of its words, and each page's bm25 is scaled by the share of
+ * the words (weighted by rarity) it holds, so pages that answer the whole
+ * question come first.
  */
 namespace sds::content {
 
@@ -53,7 +56,8 @@ public:
     static QStringList queryTerms(const QString &query);
 
 private:
-    QList<SearchHit> run(const QString &match, int limit) const;
+    QList<SearchHit> run(const QString &match, int limit, bool snippets = true) const;
+    QList<SearchHit> rankByCoverage(const QString &query, int limit) const;
 
     storage::SqliteFile m_file{QStringLiteral("the search database")};
     QString m_error;
