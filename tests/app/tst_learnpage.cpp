@@ -509,7 +509,7 @@ private slots:
             auto *checklist = child<ChecklistView>(page, "interviewChecklist");
             QVERIFY(page.openTopic(QStringLiteral("cache")));
             QVERIFY(checklist->isHidden()); // a concept page is not a question
-            QVERIFY(page.openTopic(QStringLiteral("q-dropbox")));
+            QVERIFY(page.openTopic(QStringLiteral("q-google-docs")));
             QVERIFY(checklist->isVisible());
             auto *tree = child<QTreeWidget>(page, "checklistTree");
             auto *summary = child<QLabel>(page, "checklistSummary");
@@ -540,17 +540,17 @@ private slots:
         // After a restart the first question is as it was left.
         Workspace workspace(data.path(), ContentPaths(kBuiltIn));
         const auto saved =
-            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-dropbox"));
+            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-google-docs"));
         QCOMPARE(saved.tickedCount(0), 2);
         QVERIFY(saved.elapsedMs(0) > 0); // the timed step kept its time
         LearnPage page(workspace);
-        QVERIFY(page.openTopic(QStringLiteral("q-dropbox")));
+        QVERIFY(page.openTopic(QStringLiteral("q-google-docs")));
         auto *summary = child<QLabel>(page, "checklistSummary");
         QVERIFY(summary->text().startsWith(QStringLiteral("2 of 18")));
         child<QPushButton>(page, "checklistResetButton")->click();
         QVERIFY(summary->text().startsWith(QStringLiteral("0 of 18")));
         const auto cleared =
-            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-dropbox"));
+            sds::study::InterviewChecklist::load(workspace.progress(), QStringLiteral("q-google-docs"));
         QCOMPARE(cleared.tickedCount(0), 0);
         QCOMPARE(cleared.elapsedMs(0), qint64(0));
     }

@@ -36,7 +36,7 @@ private slots:
         {
             ProgressStore store;
             QVERIFY(store.open(file()));
-            InterviewChecklist c = InterviewChecklist::load(store, QStringLiteral("q-dropbox"));
+            InterviewChecklist c = InterviewChecklist::load(store, QStringLiteral("q-google-docs"));
             QCOMPARE(c.tickedCount(0), 0);
             c.setTicked(0, 1, true);
             c.setTicked(0, 3, true);
@@ -49,7 +49,7 @@ private slots:
         }
         ProgressStore store;
         QVERIFY(store.open(file()));
-        const InterviewChecklist c = InterviewChecklist::load(store, QStringLiteral("q-dropbox"));
+        const InterviewChecklist c = InterviewChecklist::load(store, QStringLiteral("q-google-docs"));
         QCOMPARE(c.tickedCount(0), 2);
         QVERIFY(c.isTicked(0, 1));
         QVERIFY(c.isTicked(0, 3));
